@@ -1,0 +1,42 @@
+using System.CommandLine;
+
+namespace Hub.Cli.Commands;
+
+/// <summary>The <c>hub</c> command line: options per the contract, parsed by System.CommandLine.</summary>
+public static class HubCommandLine
+{
+    public const int Ok = 0;
+    public const int ContentErrors = 1;
+    public const int UsageErrors = 2;
+
+    public static readonly Option<string> Input = new("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
+    public static readonly Option<string> Theme = new("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
+    public static readonly Option<string> Output = new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "_site" };
+    public static readonly Option<string?> BasePath = new("--base-path") { Description = "Serve the site under this path, e.g. /cs-hub/ for a GitHub Pages project site" };
+    public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include pages marked draft: true" };
+    public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors" };
+
+    public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
+        var root = new RootCommand("Hub: a static site generator for a Customer Success knowledge hub")
+        {
+            BuildCommand.Create(console),
+            CheckCommand.Create(console),
+            ServeCommand.Create(console),
+            NewCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                console.Error.WriteLine($"hub: error: {error.Message}");
+            }
+            console.Error.WriteLine("Run 'hub --help' for usage.");
+            return UsageErrors;
+        }
+        var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return parse.Invoke(config);
+    }
+}

@@ -1,0 +1,3 @@
+using Hub.Cli.Commands;
+
+return HubCommandLine.Run(args);

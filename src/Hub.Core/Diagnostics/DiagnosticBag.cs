@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Hub.Core.Diagnostics;
+
+/// <summary>Collects the diagnostics of one build. Thread-safe: pages are loaded and rendered in parallel.</summary>
+public sealed class DiagnosticBag
+{
+    private readonly ConcurrentQueue<Diagnostic> _items = new();
+
+    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+
+    public void Error(string code, SourceLocation location, string message, string? hint = null) =>
+        Add(new Diagnostic(Severity.Error, code, location, message, hint));
+
+    public void Warning(string code, SourceLocation location, string message, string? hint = null) =>
+        Add(new Diagnostic(Severity.Warning, code, location, message, hint));
+
+    public bool HasErrors => _items.Any(d => d.IsError);
+
+    public int Count => _items.Count;
+
+    /// <summary>All diagnostics in a stable order: by file, line, column, code, message.</summary>
+    public IReadOnlyList<Diagnostic> Sorted() =>
+        _items.OrderBy(d => d.Location.File, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.Line)
+            .ThenBy(d => d.Location.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Turns warnings into errors (<c>--strict</c>).</summary>
+    public IReadOnlyList<Diagnostic> Sorted(bool strict) =>
+        strict ? Sorted().Select(d => d with { Severity = Severity.Error }).ToList() : Sorted();
+}

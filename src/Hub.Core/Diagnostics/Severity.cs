@@ -1,0 +1,7 @@
+namespace Hub.Core.Diagnostics;
+
+public enum Severity
+{
+    Warning,
+    Error,
+}

@@ -1,0 +1,99 @@
+using Hub.Markdown.Embeds;
+using Hub.Markdown.Headings;
+using Hub.Markdown.Links;
+using Hub.Markdown.Text;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Hub.Markdown;
+
+/// <summary>
+/// A parsed Markdown body: its headings (with anchors assigned), the links and embeds it contains, and its
+/// plain text. Parsing and rendering are separate so links can be checked once every page is known.
+/// </summary>
+public sealed class MarkdownPage
+{
+    private static readonly HashSet<string> EmbedKinds = new(StringComparer.Ordinal) { "kpi", "questions" };
+
+    private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<EmbedReference> embeds)
+    {
+        Document = document;
+        Headings = headings;
+        Links = links;
+        Embeds = embeds;
+    }
+
+    public MarkdownDocument Document { get; }
+
+    public IReadOnlyList<HeadingInfo> Headings { get; }
+
+    public IReadOnlyList<LinkReference> Links { get; }
+
+    public IReadOnlyList<EmbedReference> Embeds { get; }
+
+    public string PlainText() => InlineText.OfDocument(Document);
+
+    public static MarkdownPage Parse(string markdown)
+    {
+        var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
+        var slugger = new HeadingSlugger();
+        var headings = new List<HeadingInfo>();
+        var embeds = new List<EmbedReference>();
+        foreach (var block in document.Descendants<Block>())
+        {
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    var text = InlineText.Of(heading.Inline);
+                    var id = slugger.Next(text);
+                    heading.GetAttributes().Id = id;
+                    headings.Add(new HeadingInfo(heading.Level, text, id));
+                    break;
+                case CustomContainer container when container.Info is { } info && EmbedKinds.Contains(info):
+                    embeds.Add(new EmbedReference(container, info, container.Arguments ?? string.Empty, container.Line, container.Column));
+                    break;
+            }
+        }
+        var links = new List<LinkReference>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            if (link.Url is { } url && !link.IsAutoLink)
+            {
+                var span = link.UrlSpan;
+                var (line, column) = span.IsEmpty ? (link.Line, link.Column) : LineAndColumn(markdown, span.Start);
+                links.Add(new LinkReference(link, url, line, column));
+            }
+        }
+        return new MarkdownPage(document, headings, links, embeds);
+    }
+
+    /// <summary>Renders the page; links must have been rewritten (see <see cref="LinkReference"/>) before.</summary>
+    public string ToHtml(IEmbedRenderer embedRenderer)
+    {
+        using var writer = new StringWriter();
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        MarkdownPipelineFactory.Pipeline.Setup(renderer);
+        var map = Embeds.ToDictionary(e => e.Container, e => e);
+        renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new HtmlEmbedRenderer(map, embedRenderer));
+        renderer.Render(Document);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int offset)
+    {
+        var line = 0;
+        var lineStart = 0;
+        for (var i = 0; i < offset && i < text.Length; i++)
+        {
+            if (text[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, offset - lineStart);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Hub.Markdown.Text;
+
+/// <summary>Plain text of Markdown nodes, for heading ids, tables of contents and search.</summary>
+public static class InlineText
+{
+    public static string Of(ContainerInline? inline)
+    {
+        var sb = new StringBuilder();
+        Append(inline, sb);
+        return sb.ToString().Trim();
+    }
+
+    public static void Append(Inline? inline, StringBuilder sb)
+    {
+        switch (inline)
+        {
+            case null:
+                return;
+            case LiteralInline literal:
+                sb.Append(literal.Content.AsSpan());
+                return;
+            case CodeInline code:
+                sb.Append(code.Content);
+                return;
+            case LineBreakInline:
+                sb.Append(' ');
+                return;
+            case HtmlEntityInline entity:
+                sb.Append(entity.Transcoded.AsSpan());
+                return;
+            case ContainerInline container:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(child, sb);
+                }
+                return;
+        }
+    }
+
+    /// <summary>All text of a document, block by block, separated by newlines.</summary>
+    public static string OfDocument(MarkdownDocument document)
+    {
+        var sb = new StringBuilder();
+        foreach (var block in document.Descendants())
+        {
+            switch (block)
+            {
+                case LeafBlock { Inline: { } inline }:
+                    Append(inline, sb);
+                    sb.Append('\n');
+                    break;
+                case CodeBlock code:
+                    sb.Append(code.Lines.ToString()).Append('\n');
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,28 @@
+namespace Hub.Site;
+
+/// <summary>What one build reads and writes. Paths may be relative to the current directory.</summary>
+public sealed record BuildOptions
+{
+    public string Input { get; init; } = "input";
+
+    public string Theme { get; init; } = "theme";
+
+    public string Output { get; init; } = "_site";
+
+    /// <summary>Overrides the path part of baseUrl, e.g. <c>/cs-hub/</c> for a GitHub Pages project site.</summary>
+    public string? BasePath { get; init; }
+
+    public bool Drafts { get; init; }
+
+    /// <summary>Warnings fail the build.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>False for <c>hub check</c>: every validation runs, nothing is written.</summary>
+    public bool WriteOutput { get; init; } = true;
+
+    /// <summary>Pages load the live-reload script (<c>hub serve</c>).</summary>
+    public bool LiveReload { get; init; }
+
+    /// <summary>Where Hub keeps caches between builds (formula checks); null disables caching.</summary>
+    public string? CacheDirectory { get; init; } = ".hub-cache";
+}

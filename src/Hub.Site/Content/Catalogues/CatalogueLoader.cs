@@ -1,0 +1,152 @@
+using Hub.Core.Diagnostics;
+using Hub.Site.Config;
+using Hub.Site.Yaml;
+using YamlDotNet.RepresentationModel;
+
+namespace Hub.Site.Content.Catalogues;
+
+/// <summary>Loads <c>input/catalogues/*.yml</c> and validates it against the contract's schema.</summary>
+public static class CatalogueLoader
+{
+    public const string DuplicateId = "HUB0301";
+    public const string UndeclaredFacetValue = "HUB0302";
+    public const string InvalidAnchorId = "HUB0303";
+    public const string UnknownKpi = "HUB0304";
+
+    private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal) { "audience", "facets", "questions" };
+    private static readonly HashSet<string> QuestionKeys = new(StringComparer.Ordinal)
+    {
+        "id", "text", "intent", "lookFor", "redFlags", "followUps", "kpis", "tags",
+    };
+    private static readonly HashSet<string> FacetValueKeys = new(StringComparer.Ordinal) { "id", "label" };
+
+    public static CataloguePage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var root = YamlSource.Load(File.ReadAllText(path), displayPath, 1, diagnostics);
+        if (root is null)
+        {
+            return null;
+        }
+        if (root is not YamlMappingNode mapping)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(displayPath, 1, 1), "a catalogue must be a mapping with title, facets and questions");
+            return null;
+        }
+        var map = new YamlMap(mapping, displayPath, 1, diagnostics);
+        map.ReportUnknownKeys(Keys, "a catalogue", Severity.Error);
+        var header = PageHeader.Read(map, path, config, diagnostics);
+        var audience = map.String("audience");
+        if (audience is not null and not "interviewer" and not "candidate")
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("audience")!), $"audience '{audience}' must be interviewer or candidate");
+        }
+        var facets = ReadFacets(map, diagnostics);
+        var questions = ReadQuestions(map, facets, diagnostics);
+        return new CataloguePage
+        {
+            SourcePath = path,
+            DisplayPath = displayPath,
+            Header = header,
+            Audience = audience,
+            Facets = facets,
+            Questions = questions,
+        };
+    }
+
+    private static List<Facet> ReadFacets(YamlMap map, DiagnosticBag diagnostics)
+    {
+        var facets = new List<Facet>();
+        if (map.Map("facets") is not { } facetMap)
+        {
+            return facets;
+        }
+        foreach (var name in facetMap.Keys)
+        {
+            if (QuestionKeys.Contains(name))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, facetMap.KeyLocation(name), $"'{name}' is a question key and cannot be a facet name");
+                continue;
+            }
+            var values = new List<FacetValue>();
+            var ids = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in facetMap.MapList(name))
+            {
+                value.ReportUnknownKeys(FacetValueKeys, $"a value of facet '{name}'", Severity.Error);
+                var id = value.String("id", required: true);
+                if (id is null)
+                {
+                    continue;
+                }
+                if (!ids.Add(id))
+                {
+                    diagnostics.Error(DuplicateId, value.LocationOf(value.Node("id")!), $"facet '{name}' declares value '{id}' twice");
+                    continue;
+                }
+                values.Add(new FacetValue(id, value.String("label") ?? id));
+            }
+            facets.Add(new Facet(name, values));
+        }
+        return facets;
+    }
+
+    private static List<CatalogueQuestion> ReadQuestions(YamlMap map, List<Facet> facets, DiagnosticBag diagnostics)
+    {
+        var questions = new List<CatalogueQuestion>();
+        var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var known = new HashSet<string>(QuestionKeys, StringComparer.Ordinal);
+        known.UnionWith(facets.Select(f => f.Name));
+        foreach (var q in map.MapList("questions", required: true))
+        {
+            q.ReportUnknownKeys(known, "a question", Severity.Error);
+            var id = q.String("id", required: true);
+            var text = q.String("text", required: true);
+            if (id is null || text is null)
+            {
+                continue;
+            }
+            var idLocation = q.LocationOf(q.Node("id")!);
+            if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || !char.IsAsciiLetter(id[0]))
+            {
+                diagnostics.Error(InvalidAnchorId, idLocation, $"question id '{id}' must start with a letter and use only letters, digits, '-' and '_'");
+                continue;
+            }
+            if (ids.TryGetValue(id, out var first))
+            {
+                diagnostics.Error(DuplicateId, idLocation, $"duplicate question id '{id}'", $"first used at line {first.Line}");
+                continue;
+            }
+            ids[id] = idLocation;
+            var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            foreach (var facet in facets)
+            {
+                var list = new List<string>();
+                foreach (var (value, location) in q.StringList(facet.Name))
+                {
+                    if (facet.Values.Any(v => v.Id == value))
+                    {
+                        list.Add(value);
+                        continue;
+                    }
+                    var hint = YamlMap.Suggest(value, facet.Values.Select(v => v.Id));
+                    diagnostics.Error(UndeclaredFacetValue, location, $"'{value}' is not a declared value of facet '{facet.Name}'",
+                        hint is null ? $"declare it under facets.{facet.Name}" : $"did you mean '{hint}'?");
+                }
+                values[facet.Name] = list;
+            }
+            questions.Add(new CatalogueQuestion
+            {
+                Id = id,
+                Text = text,
+                Facets = values,
+                Intent = q.String("intent"),
+                LookFor = q.StringList("lookFor").Select(v => v.Value).ToList(),
+                RedFlags = q.StringList("redFlags").Select(v => v.Value).ToList(),
+                FollowUps = q.StringList("followUps").Select(v => v.Value).ToList(),
+                Kpis = q.StringList("kpis"),
+                Tags = q.StringList("tags").Select(v => v.Value).ToList(),
+                Location = q.Location,
+            });
+        }
+        return questions;
+    }
+}

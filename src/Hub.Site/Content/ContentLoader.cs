@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Hub.Core.Diagnostics;
+using Hub.Site.Config;
+using Hub.Site.Content.Articles;
+using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Kpis;
+
+namespace Hub.Site.Content;
+
+/// <summary>Finds and loads every content file of <c>input/</c> in parallel; one folder per content kind.</summary>
+public static class ContentLoader
+{
+    private delegate ContentPage? Loader(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics);
+
+    private static readonly (string Folder, string Pattern, SearchOption Depth, Loader Load)[] Kinds =
+    [
+        (ArticlePage.SectionName, "*.md", SearchOption.AllDirectories, ArticleLoader.Load),
+        (CataloguePage.SectionName, "*.yml", SearchOption.TopDirectoryOnly, CatalogueLoader.Load),
+        (KpiPage.SectionName, "*.md", SearchOption.TopDirectoryOnly, KpiLoader.Load),
+    ];
+
+    public static IReadOnlyList<string> Discover(string inputDir)
+    {
+        var files = new List<string>();
+        foreach (var (folder, pattern, depth, _) in Kinds)
+        {
+            var dir = Path.Combine(inputDir, folder);
+            if (Directory.Exists(dir))
+            {
+                files.AddRange(Directory.EnumerateFiles(dir, pattern, depth));
+            }
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    public static SiteContent Load(string inputDir, SiteConfig config, bool drafts, DiagnosticBag diagnostics, IBuildProgress progress)
+    {
+        var files = Discover(inputDir);
+        progress.Stage("Loading content", files.Count);
+        var pages = new ConcurrentBag<ContentPage>();
+        Parallel.ForEach(files, file =>
+        {
+            var folder = Path.GetRelativePath(inputDir, file).Replace('\\', '/').Split('/')[0];
+            var kind = Kinds.First(k => k.Folder == folder);
+            if (kind.Load(file, PathDisplay.For(file), config, diagnostics) is { } page && (drafts || !page.Header.Draft))
+            {
+                pages.Add(page);
+            }
+            progress.Advance();
+        });
+        var list = pages.ToList();
+        foreach (var group in list.GroupBy(p => p.RootUrl).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
+            foreach (var page in ordered.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(page.DisplayPath, 1, 1),
+                    $"two pages would be written to {group.Key}: this one and {ordered[0].DisplayPath}", "give one of them another 'slug' or 'lang'");
+            }
+            list.RemoveAll(p => ordered.Skip(1).Contains(p));
+        }
+        return new SiteContent(config, inputDir, list);
+    }
+}

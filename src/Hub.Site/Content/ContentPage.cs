@@ -1,0 +1,39 @@
+using Hub.Core.Diagnostics;
+using Hub.Markdown;
+
+namespace Hub.Site.Content;
+
+/// <summary>What every content page has, whatever its kind: identity, language, URL, metadata and body.</summary>
+public abstract class ContentPage
+{
+    public required string SourcePath { get; init; }
+
+    public required string DisplayPath { get; init; }
+
+    public required PageHeader Header { get; init; }
+
+    /// <summary>The section folder and the kind's layout name: articles, catalogues, kpis.</summary>
+    public abstract string Section { get; }
+
+    public abstract string Layout { get; }
+
+    public string Lang => Header.Lang;
+
+    public string Slug => Header.Slug;
+
+    public string Title => Header.Title;
+
+    /// <summary>The page's path from the site root, without the base path: <c>/ja/kpis/churn-rate/</c>.</summary>
+    public string RootUrl => $"/{Lang}/{Section}/{Slug}/";
+
+    /// <summary>The Markdown body, parsed; null for kinds without one (catalogues).</summary>
+    public MarkdownPage? Body { get; init; }
+
+    public int BodyFirstLine { get; init; } = 1;
+
+    /// <summary>Every anchor id a link may target on this page.</summary>
+    public virtual IEnumerable<string> Anchors => Body?.Headings.Select(h => h.Id) ?? [];
+
+    /// <summary>Maps a 0-based line and column of the body to the file.</summary>
+    public SourceLocation BodyLocation(int line, int column) => new(DisplayPath, BodyFirstLine + line, column + 1);
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Hub.Core.Diagnostics;
+using Hub.Site.Config;
+using Hub.Site.Yaml;
+
+namespace Hub.Site.Content;
+
+/// <summary>The front matter keys every content kind accepts, read and checked in one place.</summary>
+public sealed record PageHeader
+{
+    public static readonly IReadOnlySet<string> CommonKeys =
+        new HashSet<string>(StringComparer.Ordinal) { "title", "summary", "lang", "date", "tags", "draft", "slug", "translationKey" };
+
+    public required string Title { get; init; }
+
+    public string Summary { get; init; } = string.Empty;
+
+    public required string Lang { get; init; }
+
+    public required string Slug { get; init; }
+
+    public required string TranslationKey { get; init; }
+
+    public DateOnly? Date { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public bool Draft { get; init; }
+
+    /// <summary>
+    /// Reads the common keys. The file name gives the slug and, with a language suffix (<c>x.en.md</c>), the
+    /// language; front matter wins over both.
+    /// </summary>
+    public static PageHeader Read(YamlMap map, string sourcePath, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var (fileSlug, fileLang) = SlugAndLanguage(sourcePath, config);
+        var lang = map.String("lang") ?? fileLang ?? config.DefaultLanguage;
+        if (!config.Languages.Contains(lang))
+        {
+            var node = map.Node("lang");
+            diagnostics.Error(DiagnosticCodes.UnknownLanguage, node is null ? map.Location : map.LocationOf(node),
+                $"language '{lang}' is not one of the site's languages ({string.Join(", ", config.Languages)})", "add it to 'languages' in hub.yml");
+            lang = config.DefaultLanguage;
+        }
+        var slug = map.String("slug") ?? fileSlug;
+        if (!IsValidSlug(slug))
+        {
+            var node = map.Node("slug");
+            diagnostics.Error(DiagnosticCodes.InvalidValue, node is null ? SourceLocation.FileOnly(map.DisplayPath) : map.LocationOf(node),
+                $"'{slug}' cannot be used in a URL", "use letters, digits and hyphens");
+        }
+        DateOnly? date = null;
+        if (map.String("date") is { } dateText)
+        {
+            if (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                || (DateTime.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var dt) && (parsed = DateOnly.FromDateTime(dt)) != default))
+            {
+                date = parsed;
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("date")!), $"'{dateText}' is not a date", "write it as YYYY-MM-DD");
+            }
+        }
+        return new PageHeader
+        {
+            Title = map.String("title", required: true) ?? slug,
+            Summary = map.String("summary") ?? string.Empty,
+            Lang = lang,
+            Slug = slug,
+            TranslationKey = map.String("translationKey") ?? slug,
+            Date = date,
+            Tags = map.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
+            Draft = map.Bool("draft") ?? false,
+        };
+    }
+
+    public static (string Slug, string? Lang) SlugAndLanguage(string sourcePath, SiteConfig config)
+    {
+        var name = Path.GetFileNameWithoutExtension(sourcePath);
+        var dot = name.LastIndexOf('.');
+        if (dot > 0 && config.Languages.Contains(name[(dot + 1)..]))
+        {
+            return (name[..dot], name[(dot + 1)..]);
+        }
+        return (name, null);
+    }
+
+    private static bool IsValidSlug(string slug) =>
+        slug.Length > 0 && slug.All(c => char.IsLetterOrDigit(c) || c is '-' or '_') && !slug.StartsWith('-');
+}

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Hub.Core.Diagnostics;
+using Hub.Site.Content;
+
+namespace Hub.Site.Links;
+
+/// <summary>
+/// Rewrites the links a page's Markdown contains: a relative link to a source file becomes a link to its page,
+/// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link.
+/// </summary>
+public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRootPaths, DiagnosticBag diagnostics)
+{
+    public void Rewrite(ContentPage page)
+    {
+        if (page.Body is null)
+        {
+            return;
+        }
+        foreach (var link in page.Body.Links)
+        {
+            var resolved = Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column));
+            if (resolved is not null)
+            {
+                link.Inline.Url = resolved;
+            }
+        }
+    }
+
+    /// <summary>The URL to emit for <paramref name="url"/> written in <paramref name="page"/>, or null to leave it.</summary>
+    public string? Resolve(ContentPage page, string url, SourceLocation location)
+    {
+        if (url.Length == 0 || Scheme().IsMatch(url) || url.StartsWith("//", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var (path, fragment) = SplitFragment(url);
+        if (path.Length == 0)
+        {
+            CheckAnchor(page, page, fragment, location);
+            return null;
+        }
+        var query = string.Empty;
+        var q = path.IndexOf('?', StringComparison.Ordinal);
+        if (q >= 0)
+        {
+            query = path[q..];
+            path = path[..q];
+        }
+        if (path.StartsWith('/'))
+        {
+            var rootPath = path.EndsWith('/') || Path.HasExtension(path) ? path : path + "/";
+            if (!knownRootPaths.Contains(rootPath))
+            {
+                diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' leads to no page of the site");
+            }
+            return site.Config.Url(rootPath) + query + (fragment is null ? string.Empty : "#" + fragment);
+        }
+        var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath)!, Uri.UnescapeDataString(path)));
+        if (site.BySource(target) is { } targetPage)
+        {
+            CheckAnchor(page, targetPage, fragment, location);
+            return site.Config.Url(targetPage.RootUrl) + query + (fragment is null ? string.Empty : "#" + fragment);
+        }
+        var staticDir = Path.GetFullPath(Path.Combine(site.InputDir, "static")) + Path.DirectorySeparatorChar;
+        if (target.StartsWith(staticDir, StringComparison.Ordinal) && File.Exists(target))
+        {
+            return site.Config.Url(target[staticDir.Length..].Replace('\\', '/')) + query + (fragment is null ? string.Empty : "#" + fragment);
+        }
+        var shown = PathDisplay.For(target);
+        var hint = File.Exists(target) ? "only pages and files under input/static/ are published" : SuggestFile(target);
+        diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' points to a missing file ({shown})", hint);
+        return null;
+    }
+
+    private void CheckAnchor(ContentPage from, ContentPage target, string? fragment, SourceLocation location)
+    {
+        if (string.IsNullOrEmpty(fragment))
+        {
+            return;
+        }
+        var anchor = Uri.UnescapeDataString(fragment);
+        if (target.Anchors.Contains(anchor, StringComparer.Ordinal))
+        {
+            return;
+        }
+        var hint = Yaml.YamlMap.Suggest(anchor, target.Anchors);
+        var where = ReferenceEquals(from, target) ? "this page" : target.DisplayPath;
+        diagnostics.Error(DiagnosticCodes.BrokenAnchor, location, $"anchor '#{anchor}' does not exist in {where}",
+            hint is null ? null : $"did you mean '#{hint}'?");
+    }
+
+    private static (string Path, string? Fragment) SplitFragment(string url)
+    {
+        var hash = url.IndexOf('#', StringComparison.Ordinal);
+        return hash < 0 ? (url, null) : (url[..hash], url[(hash + 1)..]);
+    }
+
+    private static string? SuggestFile(string target)
+    {
+        var dir = Path.GetDirectoryName(target);
+        if (dir is null || !Directory.Exists(dir))
+        {
+            return null;
+        }
+        var names = Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>();
+        var best = Yaml.YamlMap.Suggest(Path.GetFileName(target), names);
+        return best is null ? null : $"did you mean '{best}'?";
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex Scheme();
+}

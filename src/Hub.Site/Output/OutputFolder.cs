@@ -1,0 +1,90 @@
+using System.Text;
+
+namespace Hub.Site.Output;
+
+/// <summary>
+/// Writes a build into a fresh temporary folder beside the output and swaps it in only on success, so a failed
+/// build leaves the last good site untouched. Nothing outside the output folder and its temporary siblings is
+/// ever deleted.
+/// </summary>
+public sealed class OutputFolder : IDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly string _target;
+    private bool _committed;
+
+    public OutputFolder(string target)
+    {
+        _target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target));
+        var parent = Path.GetDirectoryName(_target)!;
+        Directory.CreateDirectory(parent);
+        StagingPath = Path.Combine(parent, $".{Path.GetFileName(_target)}.building-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(StagingPath);
+    }
+
+    public string StagingPath { get; }
+
+    public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
+
+    public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
+    {
+        var path = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+        stream.Write(content);
+    }
+
+    public void CopyFile(string source, string relativePath)
+    {
+        var path = Resolve(relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(source, path, overwrite: true);
+    }
+
+    /// <summary>Replaces the output folder with the staging folder.</summary>
+    public void Commit()
+    {
+        File.WriteAllText(Path.Combine(StagingPath, OutputSafety.MarkerFile), "This folder is written by `hub build` and replaced whole on every build.\n");
+        string? old = null;
+        if (Directory.Exists(_target))
+        {
+            old = Path.Combine(Path.GetDirectoryName(_target)!, $".{Path.GetFileName(_target)}.old-{Guid.NewGuid():N}");
+            Directory.Move(_target, old);
+        }
+        try
+        {
+            Directory.Move(StagingPath, _target);
+        }
+        catch
+        {
+            if (old is not null)
+            {
+                Directory.Move(old, _target);
+            }
+            throw;
+        }
+        _committed = true;
+        if (old is not null)
+        {
+            Directory.Delete(old, recursive: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_committed && Directory.Exists(StagingPath))
+        {
+            Directory.Delete(StagingPath, recursive: true);
+        }
+    }
+
+    private string Resolve(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(StagingPath, relativePath.TrimStart('/')));
+        if (!path.StartsWith(StagingPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"'{relativePath}' lies outside the output folder");
+        }
+        return path;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net;
+using Hub.Markdown.Headings;
+using Hub.Site.Content;
+using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Kpis;
+using Scriban.Runtime;
+
+namespace Hub.Site.Rendering;
+
+/// <summary>
+/// Builds the objects templates see (<c>site</c>, <c>page</c>, <c>kpi</c>, <c>catalogue</c>), snake_case keys,
+/// plain values. Kind-specific models are built once per page and shared by every page that embeds them.
+/// </summary>
+public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload)
+{
+    private readonly Dictionary<ContentPage, ScriptObject> _summaries = new();
+    private readonly Dictionary<KpiPage, ScriptObject> _kpis = new();
+    private readonly Dictionary<CataloguePage, ScriptObject> _catalogues = new();
+    private readonly Dictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
+
+    public SiteContent Site => site;
+
+    /// <summary>Formula display HTML per KPI, set by the formula step when formulas were checked.</summary>
+    public Func<KpiPage, string>? FormulaHtml { get; set; }
+
+    public static string TagSlug(string tag)
+    {
+        var slug = HeadingSlugger.Slugify(tag);
+        return slug.Length == 0 ? "tag" : slug;
+    }
+
+    public ScriptObject Strings(string lang) => strings.TryGetValue(lang, out var s) ? s : strings[site.Config.DefaultLanguage];
+
+    public string SectionTitle(string lang, string section) =>
+        Strings(lang)["sections"] is ScriptObject sections && sections[section] is string title ? title : section;
+
+    /// <summary>Prepares every shared model up front, so rendering in parallel only reads them.</summary>
+    public void Prepare()
+    {
+        foreach (var lang in site.Config.Languages)
+        {
+            _sites[lang] = BuildSite(lang);
+        }
+        foreach (var page in site.Pages)
+        {
+            _summaries[page] = BuildSummary(page);
+        }
+        foreach (var kpi in site.Kpis)
+        {
+            _kpis[kpi] = BuildKpi(kpi);
+        }
+        foreach (var catalogue in site.Catalogues)
+        {
+            _catalogues[catalogue] = BuildCatalogue(catalogue);
+        }
+    }
+
+    public ScriptObject SiteModel(string lang) => _sites[lang];
+
+    public ScriptObject Summary(ContentPage page) => _summaries[page];
+
+    public ScriptObject Kpi(KpiPage page) => _kpis[page];
+
+    public ScriptObject Catalogue(CataloguePage page) => _catalogues[page];
+
+    public ScriptObject Globals(string lang, ScriptObject page)
+    {
+        var globals = new ScriptObject
+        {
+            ["site"] = SiteModel(lang),
+            ["page"] = page,
+            ["i18n"] = Strings(lang),
+        };
+        globals.Import("relurl", new Func<string, string>(site.Config.Url));
+        globals.Import("absurl", new Func<string, string>(site.Config.AbsoluteUrl));
+        return globals;
+    }
+
+    /// <summary>The common part of every page model: identity, URLs and the language switcher.</summary>
+    public ScriptObject PageBase(string kind, string lang, string rootUrl, string title, IReadOnlyList<(string Lang, string RootUrl)> translations)
+    {
+        var alternates = translations.Select(t => Obj(("lang", t.Lang), ("url", site.Config.Url(t.RootUrl)), ("permalink", site.Config.AbsoluteUrl(t.RootUrl)))).ToList();
+        var switcher = site.Config.Languages.Select(l =>
+        {
+            var match = translations.FirstOrDefault(t => t.Lang == l);
+            var target = match.RootUrl ?? $"/{l}/";
+            return Obj(("lang", l), ("name", Strings(l)["language_name"] ?? l), ("url", site.Config.Url(target)),
+                ("current", l == lang), ("translated", match.RootUrl is not null));
+        }).ToList();
+        return Obj(("kind", kind), ("lang", lang), ("url", site.Config.Url(rootUrl)), ("root_url", rootUrl),
+            ("permalink", site.Config.AbsoluteUrl(rootUrl)), ("title", title), ("summary", string.Empty),
+            ("alternates", alternates), ("languages", switcher), ("tags", new List<object?>()), ("toc", new List<object?>()));
+    }
+
+    public ScriptObject ContentPageModel(ContentPage page, string contentHtml)
+    {
+        var translations = site.TranslationsOf(page).Select(p => (p.Lang, p.RootUrl)).ToList();
+        var model = PageBase(page.Layout, page.Lang, page.RootUrl, page.Title, translations);
+        foreach (var (key, value) in Summary(page))
+        {
+            model[key] = value;
+        }
+        model["content"] = contentHtml;
+        model["section_title"] = SectionTitle(page.Lang, page.Section);
+        model["section_url"] = site.Config.Url($"/{page.Lang}/{page.Section}/");
+        model["toc"] = page.Body?.Headings.Where(h => h.Level is 2 or 3).Select(h => Obj(("level", h.Level), ("text", h.Text), ("id", h.Id))).ToList<object?>() ?? [];
+        model["edit_url"] = site.Config.EditUrl is { } edit
+            ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
+            : null;
+        switch (page)
+        {
+            case KpiPage kpi:
+                model["kpi"] = Kpi(kpi);
+                break;
+            case CataloguePage catalogue:
+                model["catalogue"] = Catalogue(catalogue);
+                break;
+        }
+        return model;
+    }
+
+    private ScriptObject BuildSite(string lang)
+    {
+        var config = site.Config;
+        return Obj(("title", config.TitleFor(lang)), ("lang", lang), ("default_lang", config.DefaultLanguage),
+            ("base_path", config.BasePath), ("base_url", config.AbsoluteUrl("/")), ("home_url", config.Url($"/{lang}/")),
+            ("currency", config.Currency), ("live_reload", liveReload), ("edit_url", config.EditUrl),
+            ("sections", new[] { ArticlesSection, CataloguesSection, KpisSection }
+                .Select(s => Obj(("name", s), ("title", SectionTitle(lang, s)), ("url", config.Url($"/{lang}/{s}/")))).ToList<object?>()),
+            ("search_url", config.Url($"/{lang}/search/")), ("tags_url", config.Url($"/{lang}/tags/")));
+    }
+
+    private const string ArticlesSection = "articles";
+    private const string CataloguesSection = "catalogues";
+    private const string KpisSection = "kpis";
+
+    private ScriptObject BuildSummary(ContentPage page)
+    {
+        var header = page.Header;
+        return Obj(("kind", page.Layout), ("lang", page.Lang), ("title", header.Title), ("summary", header.Summary),
+            ("url", site.Config.Url(page.RootUrl)), ("permalink", site.Config.AbsoluteUrl(page.RootUrl)),
+            ("slug", page.Slug), ("section", page.Section),
+            ("date", header.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            ("tags", header.Tags.Select(t => Obj(("name", t), ("url", site.Config.Url($"/{page.Lang}/tags/{TagSlug(t)}/")))).ToList<object?>()),
+            ("abbr", (page as KpiPage)?.Abbr),
+            ("count", (page as CataloguePage)?.Questions.Count));
+    }
+
+    private ScriptObject BuildKpi(KpiPage kpi)
+    {
+        var labels = kpi.Inputs.ToDictionary(i => i.Name, i => i.Label, StringComparer.Ordinal);
+        var questions = site.Catalogues
+            .SelectMany(c => c.Questions.Where(q => q.Kpis.Any(k => k.Slug == kpi.Slug)).Select(q => (Catalogue: c, Question: q)))
+            .OrderBy(x => x.Catalogue.Lang == kpi.Lang ? 0 : 1).ThenBy(x => x.Catalogue.RootUrl, StringComparer.Ordinal)
+            .Select(x => Obj(("text", x.Question.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + x.Question.Id),
+                ("catalogue", x.Catalogue.Title), ("lang", x.Catalogue.Lang)))
+            .ToList<object?>();
+        return Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
+            ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
+            ("formula_html", FormulaHtml?.Invoke(kpi) ?? $"<code>{WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>"),
+            ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
+            ("inputs", kpi.Inputs.Select(i => Obj(("name", i.Name), ("label", i.Label), ("unit", i.Unit), ("min", i.Min), ("max", i.Max),
+                ("step", i.Step), ("default", i.Default), ("help", i.Help))).ToList<object?>()),
+            ("cadence", kpi.Cadence), ("indicator", kpi.Indicator),
+            ("examples", kpi.Examples.Select(e => Obj(
+                ("inputs", kpi.Inputs.Where(i => e.Inputs.ContainsKey(i.Name)).Select(i => Obj(("name", i.Name), ("label", labels[i.Name]), ("unit", i.Unit), ("value", e.Inputs[i.Name]))).ToList<object?>()),
+                ("result", e.Result))).ToList<object?>()),
+            ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
+                .Select(r => Summary(r)).ToList<object?>()),
+            ("questions", questions));
+    }
+
+    private ScriptObject BuildCatalogue(CataloguePage catalogue)
+    {
+        var facetLabels = Strings(catalogue.Lang)["facets"] as ScriptObject;
+        var facets = catalogue.Facets.Select(f => Obj(("name", f.Name), ("label", facetLabels?[f.Name] as string ?? f.Name),
+            ("values", f.Values.Select(v => Obj(("id", v.Id), ("label", v.Label),
+                ("count", catalogue.Questions.Count(q => q.Facets[f.Name].Contains(v.Id))))).ToList<object?>()))).ToList<object?>();
+        var questions = catalogue.Questions.Select(q => QuestionModel(catalogue, q)).ToList();
+        var first = catalogue.Facets.FirstOrDefault();
+        var groups = first is null
+            ? [Obj(("id", "all"), ("label", catalogue.Title), ("questions", questions.Select(q => (object?)q.Model).ToList()))]
+            : first.Values.Select(v => Obj(("id", v.Id), ("label", v.Label),
+                    ("questions", questions.Where(q => q.Question.Facets[first.Name].FirstOrDefault() == v.Id).Select(q => (object?)q.Model).ToList())))
+                .Append(Obj(("id", "other"), ("label", "—"),
+                    ("questions", questions.Where(q => q.Question.Facets[first.Name].Count == 0).Select(q => (object?)q.Model).ToList())))
+                .Where(g => g["questions"] is List<object?> { Count: > 0 })
+                .ToList();
+        return Obj(("slug", catalogue.Slug), ("title", catalogue.Title), ("summary", catalogue.Header.Summary),
+            ("url", site.Config.Url(catalogue.RootUrl)), ("lang", catalogue.Lang), ("audience", catalogue.Audience),
+            ("facets", facets), ("questions", questions.Select(q => (object?)q.Model).ToList()), ("groups", groups.ToList<object?>()),
+            ("count", catalogue.Questions.Count));
+    }
+
+    private (CatalogueQuestion Question, ScriptObject Model) QuestionModel(CataloguePage catalogue, CatalogueQuestion q)
+    {
+        var facets = catalogue.Facets.Select(f => Obj(("name", f.Name),
+            ("values", q.Facets[f.Name].Select(id => Obj(("id", id), ("label", f.LabelOf(id)))).ToList<object?>()))).ToList<object?>();
+        var kpis = q.Kpis.Select(k => site.Find<KpiPage>(k.Slug, catalogue.Lang)).OfType<KpiPage>()
+            .Select(k => Obj(("title", k.Title), ("abbr", k.Abbr), ("url", site.Config.Url(k.RootUrl)))).ToList<object?>();
+        var model = Obj(("id", q.Id), ("text", q.Text), ("intent", q.Intent),
+            ("look_for", q.LookFor.ToList<object?>()), ("red_flags", q.RedFlags.ToList<object?>()), ("follow_ups", q.FollowUps.ToList<object?>()),
+            ("kpis", kpis), ("tags", q.Tags.ToList<object?>()), ("facets", facets),
+            ("facet_data", string.Join(' ', catalogue.Facets.Select(f => $"{f.Name}:{string.Join(',', q.Facets[f.Name])}"))),
+            ("url", site.Config.Url(catalogue.RootUrl) + "#" + q.Id));
+        return (q, model);
+    }
+
+    public static ScriptObject Obj(params (string Key, object? Value)[] entries)
+    {
+        var obj = new ScriptObject(entries.Length);
+        foreach (var (key, value) in entries)
+        {
+            obj[key] = value;
+        }
+        return obj;
+    }
+}

@@ -1,0 +1,163 @@
+using System.Collections.Concurrent;
+using Hub.Core.Diagnostics;
+using Hub.Site.Config;
+using Hub.Site.Content;
+using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Kpis;
+using Hub.Site.Links;
+using Hub.Site.Output;
+using Hub.Site.Rendering;
+using Hub.Templates;
+
+namespace Hub.Site;
+
+/// <summary>
+/// One build: load -> check -> render -> write. Errors are collected, never thrown; the output is swapped in
+/// only when the whole build succeeded.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(BuildOptions options, IBuildProgress? progress = null)
+    {
+        progress ??= NoProgress.Instance;
+        var diagnostics = new DiagnosticBag();
+        var (pages, files, output) = (0, 0, (string?)null);
+        try
+        {
+            (pages, files, output) = Run(options, diagnostics, progress);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            // Hub's own failures end as a diagnostic too: the user sees one line, never a stack trace.
+            diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.FileOnly(PathDisplay.For(options.Input)), $"the build stopped: {ex.Message}",
+                "the previous output was left untouched");
+        }
+        return new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output);
+    }
+
+    private static (int Pages, int Files, string? Output) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
+    {
+        var input = Path.GetFullPath(options.Input);
+        if (!Directory.Exists(input))
+        {
+            diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(input)), "the input folder does not exist");
+            return (0, 0, null);
+        }
+        var themeDir = Path.GetFullPath(options.Theme);
+        if (!Directory.Exists(themeDir))
+        {
+            diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(themeDir)), "the theme folder does not exist");
+            return (0, 0, null);
+        }
+        if (options.WriteOutput && !OutputSafety.Check(options.Output, input, themeDir, diagnostics))
+        {
+            return (0, 0, null);
+        }
+        var config = SiteConfigLoader.Load(input, options.BasePath, PathDisplay.For, diagnostics);
+        if (config is null)
+        {
+            return (0, 0, null);
+        }
+
+        var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir]);
+        var theme = new ThemeRenderer(themeFiles, diagnostics, PathDisplay.For);
+        var strings = UiStrings.Load(themeFiles, config.Languages, diagnostics);
+        var site = ContentLoader.Load(input, config, options.Drafts, diagnostics, progress);
+        CheckReferences(site, diagnostics);
+
+        var models = new ModelBuilder(site, strings, options.LiveReload);
+        var steps = new ContentSteps(site, models, options, diagnostics);
+        steps.BeforeRender();
+        models.Prepare();
+
+        var assets = themeFiles.List("assets").Select(a => (Source: themeFiles.Resolve(a)!, Target: "/" + a)).ToList();
+        var staticDir = Path.Combine(input, "static");
+        if (Directory.Exists(staticDir))
+        {
+            assets.AddRange(Directory.EnumerateFiles(staticDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                .Select(f => (Source: f, Target: "/" + Path.GetRelativePath(staticDir, f).Replace('\\', '/'))));
+        }
+        var generatedFiles = steps.GeneratedFiles();
+        var renderer = new SiteRenderer(site, models, theme, diagnostics);
+        var links = new LinkResolver(site, renderer.KnownRootPaths(assets.Select(a => a.Target).Concat(generatedFiles.Keys)), diagnostics);
+
+        var rendered = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        using var folder = options.WriteOutput && !diagnostics.HasErrors ? new OutputFolder(options.Output) : null;
+        void Write(string path, string html)
+        {
+            if (folder is not null && !diagnostics.HasErrors)
+            {
+                folder.WriteText(path, html);
+            }
+            rendered[path] = string.Empty;
+        }
+        var pageCount = renderer.RenderContent(links, Write, progress);
+        pageCount += renderer.RenderGenerated(Write);
+
+        if (diagnostics.HasErrors || (options.Strict && diagnostics.Count > 0) || folder is null)
+        {
+            return (pageCount, 0, null);
+        }
+
+        progress.Stage("Writing files", assets.Count + config.Languages.Count + 4);
+        foreach (var (source, target) in assets)
+        {
+            folder.CopyFile(source, target);
+            progress.Advance();
+        }
+        foreach (var (path, bytes) in generatedFiles)
+        {
+            folder.WriteBytes(path, bytes);
+        }
+        foreach (var lang in config.Languages)
+        {
+            folder.WriteText($"/{lang}/feed.xml", FeedWriter.Feed(config, lang, site.Pages));
+            progress.Advance();
+        }
+        folder.WriteText("/sitemap.xml", FeedWriter.Sitemap(config, renderer.SitemapEntries));
+        folder.WriteText("/robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {config.AbsoluteUrl("/sitemap.xml")}\n");
+        folder.WriteText("/.nojekyll", string.Empty);
+        try
+        {
+            folder.Commit();
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.OutputWriteFailed, SourceLocation.FileOnly(PathDisplay.For(options.Output)), $"could not replace the output folder: {ex.Message}");
+            return (pageCount, 0, null);
+        }
+        var fileCount = Directory.EnumerateFiles(options.Output, "*", SearchOption.AllDirectories).Count();
+        return (pageCount, fileCount, Path.GetFullPath(options.Output));
+    }
+
+    /// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>
+    private static void CheckReferences(SiteContent site, DiagnosticBag diagnostics)
+    {
+        var kpiSlugs = site.Kpis.Select(k => k.Slug).Distinct().ToList();
+        foreach (var kpi in site.Kpis)
+        {
+            foreach (var (slug, location) in kpi.Related)
+            {
+                if (site.Find<KpiPage>(slug, kpi.Lang) is null)
+                {
+                    diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"related KPI '{slug}' does not exist",
+                        Yaml.YamlMap.Suggest(slug, kpiSlugs) is { } s ? $"did you mean '{s}'?" : null);
+                }
+            }
+        }
+        foreach (var catalogue in site.Catalogues)
+        {
+            foreach (var question in catalogue.Questions)
+            {
+                foreach (var (slug, location) in question.Kpis)
+                {
+                    if (site.Find<KpiPage>(slug, catalogue.Lang) is null)
+                    {
+                        diagnostics.Error(CatalogueLoader.UnknownKpi, location, $"question '{question.Id}' names KPI '{slug}', which has no page",
+                            Yaml.YamlMap.Suggest(slug, kpiSlugs) is { } s ? $"did you mean '{s}'?" : null);
+                    }
+                }
+            }
+        }
+    }
+}

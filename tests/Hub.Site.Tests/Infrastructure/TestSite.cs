@@ -1,0 +1,102 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Hub.Site;
+
+namespace Hub.Site.Tests.Infrastructure;
+
+/// <summary>
+/// A whole site written into a temporary folder from inline files (Hugo's integration-test style), built with
+/// the repository's theme, and probed by parsing its HTML.
+/// </summary>
+public sealed class TestSite : IDisposable
+{
+    public const string DefaultConfig = """
+        title: { ja: テストハブ, ko: 테스트 허브, en: Test Hub }
+        baseUrl: https://example.github.io/cs-hub/
+        languages: [ja, ko, en]
+        editUrl: https://github.com/example/cs-hub/edit/main/input/
+        currency: JPY
+        """;
+
+    public TestSite(IReadOnlyDictionary<string, string> files, bool withConfig = true)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "hub-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Input);
+        if (withConfig && !files.ContainsKey("hub.yml"))
+        {
+            Write("hub.yml", DefaultConfig);
+        }
+        foreach (var (path, text) in files)
+        {
+            Write(path, text);
+        }
+    }
+
+    public string Root { get; }
+
+    public string Input => Path.Combine(Root, "input");
+
+    public string Output => Path.Combine(Root, "_site");
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string Theme => Path.Combine(RepoRoot, "theme");
+
+    public void Write(string relativePath, string text)
+    {
+        var path = Path.Combine(Input, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.ReplaceLineEndings("\n"));
+    }
+
+    public BuildOptions Options(string? basePath = null) => new()
+    {
+        Input = Input,
+        Theme = Theme,
+        Output = Output,
+        BasePath = basePath,
+        CacheDirectory = Path.Combine(Root, ".hub-cache"),
+    };
+
+    public BuildResult Build(string? basePath = null, bool strict = false) => SiteBuilder.Build(Options(basePath) with { Strict = strict });
+
+    public BuildResult BuildOk(string? basePath = null)
+    {
+        var result = Build(basePath);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result;
+    }
+
+    public string ReadOutput(string rootPath) => File.ReadAllText(Path.Combine(Output, rootPath.TrimStart('/')));
+
+    public bool OutputExists(string rootPath) => File.Exists(Path.Combine(Output, rootPath.TrimStart('/')));
+
+    public IHtmlDocument Html(string rootPath)
+    {
+        var path = rootPath.EndsWith('/') ? rootPath + "index.html" : rootPath;
+        return new HtmlParser().ParseDocument(ReadOutput(path));
+    }
+
+    public IEnumerable<string> OutputFiles() =>
+        Directory.EnumerateFiles(Output, "*", SearchOption.AllDirectories).Select(f => "/" + Path.GetRelativePath(Output, f).Replace('\\', '/')).Order(StringComparer.Ordinal);
+
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Hub.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+        throw new InvalidOperationException("Hub.sln not found above the test binaries");
+    }
+}
