@@ -25,6 +25,13 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private FileSystemWatcher[] _watchers = [];
     private CancellationTokenSource? _debounce;
     private string _basePath = "/";
+    private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes with the site's address once the server listens (tests wait for it).</summary>
+    public Task<string> Started => _started.Task;
+
+    /// <summary>Raised after every rebuild triggered by a file change, with whether it succeeded.</summary>
+    public event Action<bool>? Rebuilt;
 
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
@@ -39,7 +46,9 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         app.Run(HandleAsync);
         Watch();
         await app.StartAsync(cancellation);
-        console.Out.WriteLine($"Serving {PathDisplay.For(options.Output)} at http://{host}:{port}{_basePath} (Ctrl+C to stop)");
+        var address = $"http://{host}:{port}{_basePath}";
+        console.Out.WriteLine($"Serving {PathDisplay.For(options.Output)} at {address} (Ctrl+C to stop)");
+        _started.TrySetResult(address);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellation);
@@ -100,10 +109,12 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             {
                 return;
             }
-            if (Build())
+            var ok = Build();
+            if (ok)
             {
                 Broadcast("reload");
             }
+            Rebuilt?.Invoke(ok);
         }, TaskScheduler.Default);
     }
 

@@ -52,7 +52,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         }
         foreach (var catalogue in site.Catalogues)
         {
-            _catalogues[catalogue] = BuildCatalogue(catalogue);
+            _catalogues[catalogue] = CatalogueModel.Build(this, catalogue);
         }
     }
 
@@ -169,42 +169,6 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
                 .Select(r => Summary(r)).ToList<object?>()),
             ("questions", questions));
-    }
-
-    private ScriptObject BuildCatalogue(CataloguePage catalogue)
-    {
-        var facetLabels = Strings(catalogue.Lang)["facets"] as ScriptObject;
-        var facets = catalogue.Facets.Select(f => Obj(("name", f.Name), ("label", facetLabels?[f.Name] as string ?? f.Name),
-            ("values", f.Values.Select(v => Obj(("id", v.Id), ("label", v.Label),
-                ("count", catalogue.Questions.Count(q => q.Facets[f.Name].Contains(v.Id))))).ToList<object?>()))).ToList<object?>();
-        var questions = catalogue.Questions.Select(q => QuestionModel(catalogue, q)).ToList();
-        var first = catalogue.Facets.FirstOrDefault();
-        var groups = first is null
-            ? [Obj(("id", "all"), ("label", catalogue.Title), ("questions", questions.Select(q => (object?)q.Model).ToList()))]
-            : first.Values.Select(v => Obj(("id", v.Id), ("label", v.Label),
-                    ("questions", questions.Where(q => q.Question.Facets[first.Name].FirstOrDefault() == v.Id).Select(q => (object?)q.Model).ToList())))
-                .Append(Obj(("id", "other"), ("label", "—"),
-                    ("questions", questions.Where(q => q.Question.Facets[first.Name].Count == 0).Select(q => (object?)q.Model).ToList())))
-                .Where(g => g["questions"] is List<object?> { Count: > 0 })
-                .ToList();
-        return Obj(("slug", catalogue.Slug), ("title", catalogue.Title), ("summary", catalogue.Header.Summary),
-            ("url", site.Config.Url(catalogue.RootUrl)), ("lang", catalogue.Lang), ("audience", catalogue.Audience),
-            ("facets", facets), ("questions", questions.Select(q => (object?)q.Model).ToList()), ("groups", groups.ToList<object?>()),
-            ("count", catalogue.Questions.Count));
-    }
-
-    private (CatalogueQuestion Question, ScriptObject Model) QuestionModel(CataloguePage catalogue, CatalogueQuestion q)
-    {
-        var facets = catalogue.Facets.Select(f => Obj(("name", f.Name),
-            ("values", q.Facets[f.Name].Select(id => Obj(("id", id), ("label", f.LabelOf(id)))).ToList<object?>()))).ToList<object?>();
-        var kpis = q.Kpis.Select(k => site.Find<KpiPage>(k.Slug, catalogue.Lang)).OfType<KpiPage>()
-            .Select(k => Obj(("title", k.Title), ("abbr", k.Abbr), ("url", site.Config.Url(k.RootUrl)))).ToList<object?>();
-        var model = Obj(("id", q.Id), ("text", q.Text), ("intent", q.Intent),
-            ("look_for", q.LookFor.ToList<object?>()), ("red_flags", q.RedFlags.ToList<object?>()), ("follow_ups", q.FollowUps.ToList<object?>()),
-            ("kpis", kpis), ("tags", q.Tags.ToList<object?>()), ("facets", facets),
-            ("facet_data", string.Join(' ', catalogue.Facets.Select(f => $"{f.Name}:{string.Join(',', q.Facets[f.Name])}"))),
-            ("url", site.Config.Url(catalogue.RootUrl) + "#" + q.Id));
-        return (q, model);
     }
 
     public static ScriptObject Obj(params (string Key, object? Value)[] entries)

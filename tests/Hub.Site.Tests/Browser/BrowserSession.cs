@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Sockets;
+using Hub.Cli.Commands;
+using Hub.Cli.Serve;
+using Hub.Site.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Hub.Site.Tests.Browser;
+
+/// <summary>
+/// A test site served by <c>hub serve</c>'s own server (strict CSP header included) and a page in Debian's
+/// Chromium driven by Playwright. Collects console errors and page errors so tests can require none.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task<int>? _serverTask;
+
+    private BrowserSession(TestSite site) => Site = site;
+
+    public TestSite Site { get; }
+
+    public DevServer Server { get; private set; } = null!;
+
+    public string BaseAddress { get; private set; } = string.Empty;
+
+    public IPlaywright Playwright { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IPage Page { get; private set; } = null!;
+
+    public List<string> ConsoleErrors { get; } = [];
+
+    public static async Task<BrowserSession> StartAsync(TestSite site, string? basePath = null)
+    {
+        var session = new BrowserSession(site);
+        var options = site.Options(basePath) with { LiveReload = true };
+        var console = new CliConsole(TextWriter.Null, TextWriter.Null);
+        session.Server = new DevServer(options, "127.0.0.1", FreePort(), console);
+        session._serverTask = session.Server.RunAsync(session._stop.Token);
+        session.BaseAddress = await session.Server.Started.WaitAsync(TimeSpan.FromSeconds(60));
+        session.Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        session.Browser = await session.Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        session.Page = await session.Browser.NewPageAsync();
+        session.Page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                session.ConsoleErrors.Add(message.Text);
+            }
+        };
+        session.Page.PageError += (_, error) => session.ConsoleErrors.Add(error);
+        return session;
+    }
+
+    /// <summary>The absolute address of a site-root path such as <c>ja/articles/x/</c>.</summary>
+    public string Url(string relative) => BaseAddress + relative.TrimStart('/');
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        Playwright?.Dispose();
+        await _stop.CancelAsync();
+        if (_serverTask is not null)
+        {
+            await _serverTask;
+        }
+        await Server.DisposeAsync();
+        _stop.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
