@@ -17,7 +17,7 @@ public static class FeedWriter
             .OrderByDescending(p => p.Header.Date ?? DateOnly.MinValue).ThenBy(p => p.RootUrl, StringComparer.Ordinal).Take(50).ToList();
         var updated = entries.Select(p => p.Header.Date).Where(d => d is not null).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max()!.Value;
         var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb, Settings()))
+        using (var xml = XmlWriter.Create(new Utf8StringWriter(sb), Settings()))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
@@ -60,7 +60,7 @@ public static class FeedWriter
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";
         var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb, Settings()))
+        using (var xml = XmlWriter.Create(new Utf8StringWriter(sb), Settings()))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", ns);
@@ -96,6 +96,12 @@ public static class FeedWriter
     }
 
     private static string Timestamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
+
+    /// <summary>A string writer that declares UTF-8, the encoding the file is written in.</summary>
+    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
 
     private static XmlWriterSettings Settings() => new() { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n", OmitXmlDeclaration = false };
 }

@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Hub.Core.Diagnostics;
+using Hub.Formulas;
+
+namespace Hub.Site.Content.Kpis;
+
+/// <summary>
+/// Checks every KPI's formula with Roslyn and the whitelist, verifies its worked examples with C#'s semantics,
+/// and produces the one static script (<c>/assets/js/kpi-formulas.js</c>) the calculators run.
+/// </summary>
+public sealed class FormulaStep
+{
+    public const string ScriptPath = "/assets/js/kpi-formulas.js";
+    public const string TranslationsDiffer = "HUB0108";
+
+    private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _checked = new();
+
+    public IReadOnlyDictionary<KpiPage, CheckedFormula> Checked => _checked;
+
+    public void Run(SiteContent site, string? cacheDirectory, DiagnosticBag diagnostics)
+    {
+        var checker = new FormulaChecker(cacheDirectory);
+        Parallel.ForEach(site.Kpis, kpi =>
+        {
+            var names = kpi.Inputs.Select(i => i.Name).ToList();
+            if (names.Count == 0 || kpi.Formula.Expression.Length == 0)
+            {
+                return;
+            }
+            var source = new FormulaSource(kpi.Slug, kpi.Formula.Expression, names, kpi.Formula.Locate);
+            if (checker.Check(source, diagnostics) is not { } formula)
+            {
+                return;
+            }
+            _checked[kpi] = formula;
+            foreach (var example in kpi.Examples)
+            {
+                FormulaExampleChecker.Check(formula, example.Inputs, example.Result, example.ResultLocation, diagnostics);
+            }
+        });
+        foreach (var group in site.Kpis.GroupBy(k => k.Slug).Where(g => g.Count() > 1))
+        {
+            var first = group.OrderBy(k => k.Lang == site.Config.DefaultLanguage ? 0 : 1).ThenBy(k => k.Lang, StringComparer.Ordinal).First();
+            foreach (var other in group.Where(k => k != first))
+            {
+                if (other.Formula.Expression != first.Formula.Expression || !other.Inputs.Select(i => i.Name).SequenceEqual(first.Inputs.Select(i => i.Name)))
+                {
+                    diagnostics.Error(TranslationsDiffer, other.Formula.Start,
+                        $"this translation's formula or inputs differ from {first.DisplayPath}", "a KPI has one formula in every language: copy it and its input names");
+                }
+            }
+        }
+    }
+
+    public string DisplayHtml(KpiPage kpi) =>
+        _checked.TryGetValue(kpi, out var formula)
+            ? formula.ToDisplayHtml(name => kpi.Inputs.FirstOrDefault(i => i.Name == name)?.Label ?? name)
+            : $"<code>{System.Net.WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>";
+
+    /// <summary>The calculators' script: one function per KPI slug (translations share their formula).</summary>
+    public byte[] Script()
+    {
+        var formulas = _checked.Values.GroupBy(f => f.Key).Select(g => g.First()).OrderBy(f => f.Key, StringComparer.Ordinal);
+        return Encoding.UTF8.GetBytes(FormulaScriptWriter.Write(formulas));
+    }
+}

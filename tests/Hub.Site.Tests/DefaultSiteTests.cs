@@ -1,0 +1,78 @@
+using AngleSharp.Html.Parser;
+using Hub.Site.Tests.Infrastructure;
+
+namespace Hub.Site.Tests;
+
+/// <summary>The hub's own content (input/): builds under --strict and cannot silently shrink.</summary>
+public sealed class DefaultSiteTests : IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "hub-default-" + Guid.NewGuid().ToString("N"));
+    private readonly BuildResult _result;
+
+    public DefaultSiteTests()
+    {
+        _result = SiteBuilder.Build(new BuildOptions
+        {
+            Input = Path.Combine(TestSite.RepoRoot, "input"),
+            Theme = TestSite.Theme,
+            Output = _output,
+            Strict = true,
+            CacheDirectory = null,
+        });
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BuildsWithZeroWarningsUnderStrict() => Assert.Empty(_result.Diagnostics);
+
+    [Theory]
+    [InlineData("ja/catalogues/csm-hiring/", 30, 30)]
+    [InlineData("en/catalogues/csm-hiring/", 30, 30)]
+    [InlineData("ja/catalogues/reverse-questions/", 50, 200)]
+    [InlineData("ko/catalogues/crm-interview/", 12, 200)]
+    public void CataloguesKeepTheirQuestions(string page, int min, int max)
+    {
+        var doc = Html(page);
+        var questions = doc.QuerySelectorAll("li.question[id]").Length;
+        Assert.InRange(questions, min, max);
+    }
+
+    [Fact]
+    public void ContentCounts()
+    {
+        int Count(string lang, string section) =>
+            Directory.Exists(Path.Combine(_output, lang, section)) ? Directory.GetDirectories(Path.Combine(_output, lang, section)).Length : 0;
+        Assert.True(Count("ja", "kpis") >= 16, $"ja KPIs: {Count("ja", "kpis")}");
+        Assert.True(Count("en", "kpis") >= 6, $"en KPIs: {Count("en", "kpis")}");
+        var articles = Count("ja", "articles") + Count("ko", "articles") + Count("en", "articles");
+        Assert.True(articles >= 8, $"articles: {articles}");
+        Assert.True(Count("ko", "articles") >= 1);
+        foreach (var slug in new[] { "churn-rate", "revenue-churn-rate", "grr", "nrr", "nps", "ltv" })
+        {
+            Assert.True(Directory.Exists(Path.Combine(_output, "en", "kpis", slug)), $"en/kpis/{slug}");
+        }
+    }
+
+    [Fact]
+    public void EveryKpiPageHasACalculatorForItsFormula()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.Combine(_output, "ja", "kpis")))
+        {
+            var slug = Path.GetFileName(dir);
+            var form = Html($"ja/kpis/{slug}/").QuerySelector($"form.kpi-calculator[data-kpi='{slug}']");
+            Assert.True(form is not null, $"{slug} has no calculator");
+            Assert.NotNull(form!.QuerySelector("output"));
+            Assert.NotEmpty(form.QuerySelectorAll("input[name]"));
+        }
+    }
+
+    private AngleSharp.Html.Dom.IHtmlDocument Html(string page) =>
+        new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(_output, page, "index.html")));
+}
