@@ -147,6 +147,9 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             ("count", (page as CataloguePage)?.Questions.Count));
     }
 
+    private string MonthsUnit(string lang) =>
+        Strings(lang)["kpi"] is ScriptObject kpi && kpi["units"] is ScriptObject units && units["months"] is string months ? months : "months";
+
     private ScriptObject BuildKpi(KpiPage kpi)
     {
         var labels = kpi.Inputs.ToDictionary(i => i.Name, i => i.Label, StringComparer.Ordinal);
@@ -164,8 +167,10 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
                 ("step", i.Step), ("default", i.Default), ("help", i.Help))).ToList<object?>()),
             ("cadence", kpi.Cadence), ("indicator", kpi.Indicator),
             ("examples", kpi.Examples.Select(e => Obj(
-                ("inputs", kpi.Inputs.Where(i => e.Inputs.ContainsKey(i.Name)).Select(i => Obj(("name", i.Name), ("label", labels[i.Name]), ("unit", i.Unit), ("value", e.Inputs[i.Name]))).ToList<object?>()),
-                ("result", e.Result))).ToList<object?>()),
+                ("inputs", kpi.Inputs.Where(i => e.Inputs.ContainsKey(i.Name)).Select(i => Obj(("name", i.Name), ("label", labels[i.Name]), ("unit", i.Unit),
+                    ("value", e.Inputs[i.Name]), ("display", NumberDisplay.Input(e.Inputs[i.Name], i.Unit, kpi.Lang, site.Config.Currency)))).ToList<object?>()),
+                ("result", e.Result),
+                ("result_display", NumberDisplay.Format(e.Result, kpi.Result.Format, kpi.Result.Decimals, kpi.Lang, site.Config.Currency, MonthsUnit(kpi.Lang))))).ToList<object?>()),
             ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
                 .Select(r => Summary(r)).ToList<object?>()),
             ("questions", questions));

@@ -12,6 +12,14 @@ public static class CatalogueLoader
     public const string UndeclaredFacetValue = "HUB0302";
     public const string InvalidAnchorId = "HUB0303";
     public const string UnknownKpi = "HUB0304";
+    public const string ReservedName = "HUB0305";
+
+    /// <summary>Query keys the catalogue page itself uses next to the facets (text filter, interview kit).</summary>
+    public static readonly IReadOnlySet<string> ReservedQueryKeys = new HashSet<string>(StringComparer.Ordinal) { "q", "kit" };
+
+    /// <summary>Element ids the page already uses (the default theme's, and every id starting with <c>catalogue-</c>).</summary>
+    private static readonly HashSet<string> ReservedIds = new(StringComparer.Ordinal) { "main", "site-search", "toc-title" };
+    private const string ReservedIdPrefix = "catalogue-";
 
     private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal) { "audience", "facets", "questions" };
     private static readonly HashSet<string> QuestionKeys = new(StringComparer.Ordinal)
@@ -67,6 +75,12 @@ public static class CatalogueLoader
                 diagnostics.Error(DiagnosticCodes.InvalidValue, facetMap.KeyLocation(name), $"'{name}' is a question key and cannot be a facet name");
                 continue;
             }
+            if (ReservedQueryKeys.Contains(name))
+            {
+                diagnostics.Error(ReservedName, facetMap.KeyLocation(name), $"'{name}' cannot be a facet name: the page's URL uses '?{name}=' for its own state",
+                    "rename the facet");
+                continue;
+            }
             var values = new List<FacetValue>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
             foreach (var value in facetMap.MapList(name))
@@ -108,6 +122,11 @@ public static class CatalogueLoader
             if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || !char.IsAsciiLetter(id[0]))
             {
                 diagnostics.Error(InvalidAnchorId, idLocation, $"question id '{id}' must start with a letter and use only letters, digits, '-' and '_'");
+                continue;
+            }
+            if (ReservedIds.Contains(id) || id.StartsWith(ReservedIdPrefix, StringComparison.Ordinal))
+            {
+                diagnostics.Error(InvalidAnchorId, idLocation, $"question id '{id}' is already used by the page itself", $"choose another id (not '{ReservedIdPrefix}…')");
                 continue;
             }
             if (ids.TryGetValue(id, out var first))

@@ -4,41 +4,67 @@ using Scriban.Runtime;
 
 namespace Hub.Site.Content.Catalogues;
 
-/// <summary>The <c>catalogue</c> object templates see: facets with counts, questions, and questions grouped by the first facet.</summary>
+/// <summary>
+/// The <c>catalogue</c> object templates see: facets with their labels and counts, every question, and the questions
+/// grouped by the first facet. Built once per catalogue and shared by its page and every <c>:::questions</c> embed.
+/// </summary>
 public static class CatalogueModel
 {
     public static ScriptObject Build(ModelBuilder models, CataloguePage catalogue)
     {
-        var facetLabels = models.Strings(catalogue.Lang)["facets"] as ScriptObject;
-        var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name), ("label", facetLabels?[f.Name] as string ?? f.Name),
+        var strings = models.Strings(catalogue.Lang)["catalogue"] as ScriptObject;
+        var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name), ("label", FacetLabel(models, catalogue.Lang, f.Name)),
             ("values", f.Values.Select(v => ModelBuilder.Obj(("id", v.Id), ("label", v.Label),
                 ("count", catalogue.Questions.Count(q => q.Facets[f.Name].Contains(v.Id))))).ToList<object?>()))).ToList<object?>();
-        var questions = catalogue.Questions.Select(q => QuestionModel(models, catalogue, q)).ToList();
-        var first = catalogue.Facets.FirstOrDefault();
-        var groups = first is null
-            ? [ModelBuilder.Obj(("id", "all"), ("label", catalogue.Title), ("questions", questions.Select(q => (object?)q.Model).ToList()))]
-            : first.Values.Select(v => ModelBuilder.Obj(("id", v.Id), ("label", v.Label),
-                    ("questions", questions.Where(q => q.Question.Facets[first.Name].FirstOrDefault() == v.Id).Select(q => (object?)q.Model).ToList())))
-                .Append(ModelBuilder.Obj(("id", "other"), ("label", "—"),
-                    ("questions", questions.Where(q => q.Question.Facets[first.Name].Count == 0).Select(q => (object?)q.Model).ToList())))
-                .Where(g => g["questions"] is List<object?> { Count: > 0 })
-                .ToList();
+        var questions = catalogue.Questions.Select((q, i) => QuestionModel(models, catalogue, q, i + 1)).ToList();
+        var groups = Groups(catalogue, questions, strings?["other"] as string ?? "—");
         return ModelBuilder.Obj(("slug", catalogue.Slug), ("title", catalogue.Title), ("summary", catalogue.Header.Summary),
-            ("url", models.Site.Config.Url(catalogue.RootUrl)), ("lang", catalogue.Lang), ("audience", catalogue.Audience),
-            ("facets", facets), ("questions", questions.Select(q => (object?)q.Model).ToList()), ("groups", groups.ToList<object?>()),
+            ("url", models.Site.Config.Url(catalogue.RootUrl)), ("permalink", models.Site.Config.AbsoluteUrl(catalogue.RootUrl)),
+            ("lang", catalogue.Lang), ("audience", catalogue.Audience),
+            ("facets", facets), ("questions", questions.Select(q => (object?)q.Model).ToList()), ("groups", groups),
             ("count", catalogue.Questions.Count));
     }
 
-    private static (CatalogueQuestion Question, ScriptObject Model) QuestionModel(ModelBuilder models, CataloguePage catalogue, CatalogueQuestion q)
+    /// <summary>A facet's heading: the theme's string for well-known names (<c>i18n.catalogue.facets.*</c>), else the name itself.</summary>
+    private static string FacetLabel(ModelBuilder models, string lang, string name)
     {
-        var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name),
+        var strings = models.Strings(lang);
+        return (strings["catalogue"] as ScriptObject)?["facets"] is ScriptObject own && own[name] is string label ? label
+            : strings["facets"] is ScriptObject shared && shared[name] is string sharedLabel ? sharedLabel
+            : name;
+    }
+
+    /// <summary>Each question goes under the first value of the first facet; questions without one form a last group.</summary>
+    private static List<object?> Groups(CataloguePage catalogue, List<(CatalogueQuestion Question, ScriptObject Model)> questions, string otherLabel)
+    {
+        var first = catalogue.Facets.FirstOrDefault();
+        if (first is null)
+        {
+            return [Group(0, "all", catalogue.Title, questions)];
+        }
+        var groups = first.Values
+            .Select(v => (v.Id, v.Label, Questions: questions.Where(q => q.Question.Facets[first.Name].FirstOrDefault() == v.Id).ToList()))
+            .Append((Id: string.Empty, Label: otherLabel, Questions: questions.Where(q => q.Question.Facets[first.Name].Count == 0).ToList()))
+            .Where(g => g.Questions.Count > 0)
+            .Select((g, i) => (object?)Group(i + 1, g.Id, g.Label, g.Questions))
+            .ToList();
+        return groups;
+    }
+
+    private static ScriptObject Group(int index, string id, string label, List<(CatalogueQuestion Question, ScriptObject Model)> questions) =>
+        ModelBuilder.Obj(("id", id), ("anchor", $"catalogue-group-{index}"), ("label", label),
+            ("questions", questions.Select(q => (object?)q.Model).ToList()));
+
+    private static (CatalogueQuestion Question, ScriptObject Model) QuestionModel(ModelBuilder models, CataloguePage catalogue, CatalogueQuestion q, int number)
+    {
+        var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name), ("label", FacetLabel(models, catalogue.Lang, f.Name)),
             ("values", q.Facets[f.Name].Select(id => ModelBuilder.Obj(("id", id), ("label", f.LabelOf(id)))).ToList<object?>()))).ToList<object?>();
         var kpis = q.Kpis.Select(k => models.Site.Find<KpiPage>(k.Slug, catalogue.Lang)).OfType<KpiPage>()
-            .Select(k => ModelBuilder.Obj(("title", k.Title), ("abbr", k.Abbr), ("url", models.Site.Config.Url(k.RootUrl)))).ToList<object?>();
-        var model = ModelBuilder.Obj(("id", q.Id), ("text", q.Text), ("intent", q.Intent),
+            .Select(k => ModelBuilder.Obj(("slug", k.Slug), ("title", k.Title), ("abbr", k.Abbr), ("url", models.Site.Config.Url(k.RootUrl)))).ToList<object?>();
+        var model = ModelBuilder.Obj(("id", q.Id), ("number", number), ("text", q.Text), ("intent", q.Intent),
             ("look_for", q.LookFor.ToList<object?>()), ("red_flags", q.RedFlags.ToList<object?>()), ("follow_ups", q.FollowUps.ToList<object?>()),
             ("kpis", kpis), ("tags", q.Tags.ToList<object?>()), ("facets", facets),
-            ("facet_data", string.Join(' ', catalogue.Facets.Select(f => $"{f.Name}:{string.Join(',', q.Facets[f.Name])}"))),
+            ("has_details", q.Intent is not null || q.LookFor.Count > 0 || q.RedFlags.Count > 0 || q.FollowUps.Count > 0),
             ("url", models.Site.Config.Url(catalogue.RootUrl) + "#" + q.Id));
         return (q, model);
     }
