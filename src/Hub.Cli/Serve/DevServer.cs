@@ -25,6 +25,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private FileSystemWatcher[] _watchers = [];
     private CancellationTokenSource? _debounce;
     private string _basePath = "/";
+    private volatile bool _disposed;
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes with the site's address once the server listens (tests wait for it).</summary>
@@ -63,6 +64,11 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private bool Build()
     {
         _building.Wait();
+        if (_disposed)
+        {
+            _building.Release();
+            return false;
+        }
         try
         {
             var watch = Stopwatch.StartNew();
@@ -105,7 +111,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         }
         _ = Task.Delay(80, next.Token).ContinueWith(t =>
         {
-            if (t.IsCanceled)
+            if (t.IsCanceled || _disposed)
             {
                 return;
             }
@@ -223,14 +229,16 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         }
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        _disposed = true;
         foreach (var watcher in _watchers)
         {
             watcher.Dispose();
         }
+        // Let a rebuild that already started finish before the caller removes anything.
+        await _building.WaitAsync();
+        _building.Release();
         _debounce?.Dispose();
-        _building.Dispose();
-        return ValueTask.CompletedTask;
     }
 }
