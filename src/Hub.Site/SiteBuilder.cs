@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Hub.Core.Diagnostics;
 using Hub.Site.Config;
 using Hub.Site.Content;
@@ -17,14 +16,18 @@ namespace Hub.Site;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(BuildOptions options, IBuildProgress? progress = null)
+    public static BuildResult Build(BuildOptions options, IBuildProgress? progress = null) => BuildSession(options, progress).Result;
+
+    /// <summary>A full build that also returns what it loaded, so <c>hub serve</c> can re-render single pages.</summary>
+    public static (BuildResult Result, SiteSession? Session) BuildSession(BuildOptions options, IBuildProgress? progress = null)
     {
         progress ??= NoProgress.Instance;
         var diagnostics = new DiagnosticBag();
         var (pages, files, output) = (0, 0, (string?)null);
+        SiteSession? session = null;
         try
         {
-            (pages, files, output) = Run(options, diagnostics, progress);
+            (pages, files, output, session) = Run(options, diagnostics, progress);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
@@ -32,31 +35,32 @@ public static class SiteBuilder
             diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.FileOnly(PathDisplay.For(options.Input)), $"the build stopped: {ex.Message}",
                 "the previous output was left untouched");
         }
-        return new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output);
+        var result = new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output);
+        return (result, result.Succeeded && output is not null ? session : null);
     }
 
-    private static (int Pages, int Files, string? Output) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
+    private static (int Pages, int Files, string? Output, SiteSession? Session) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
     {
         var input = Path.GetFullPath(options.Input);
         if (!Directory.Exists(input))
         {
             diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(input)), "the input folder does not exist");
-            return (0, 0, null);
+            return (0, 0, null, null);
         }
         var themeDir = Path.GetFullPath(options.Theme);
         if (!Directory.Exists(themeDir))
         {
             diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(themeDir)), "the theme folder does not exist");
-            return (0, 0, null);
+            return (0, 0, null, null);
         }
         if (options.WriteOutput && !OutputSafety.Check(options.Output, input, themeDir, diagnostics))
         {
-            return (0, 0, null);
+            return (0, 0, null, null);
         }
         var config = SiteConfigLoader.Load(input, options.BasePath, PathDisplay.For, diagnostics);
         if (config is null)
         {
-            return (0, 0, null);
+            return (0, 0, null, null);
         }
 
         var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir]);
@@ -81,7 +85,6 @@ public static class SiteBuilder
         var renderer = new SiteRenderer(site, models, theme, diagnostics);
         var links = new LinkResolver(site, renderer.KnownRootPaths(assets.Select(a => a.Target).Concat(generatedFiles.Keys)), diagnostics);
 
-        var rendered = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         using var folder = options.WriteOutput && !diagnostics.HasErrors ? new OutputFolder(options.Output) : null;
         void Write(string path, string html)
         {
@@ -89,14 +92,13 @@ public static class SiteBuilder
             {
                 folder.WriteText(path, html);
             }
-            rendered[path] = string.Empty;
         }
         var pageCount = renderer.RenderContent(links, Write, progress);
         pageCount += renderer.RenderGenerated(Write);
 
         if (diagnostics.HasErrors || (options.Strict && diagnostics.Count > 0) || folder is null)
         {
-            return (pageCount, 0, null);
+            return (pageCount, 0, null, null);
         }
 
         progress.Stage("Writing files", assets.Count + config.Languages.Count + 4);
@@ -124,10 +126,10 @@ public static class SiteBuilder
         catch (IOException ex)
         {
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, SourceLocation.FileOnly(PathDisplay.For(options.Output)), $"could not replace the output folder: {ex.Message}");
-            return (pageCount, 0, null);
+            return (pageCount, 0, null, null);
         }
         var fileCount = Directory.EnumerateFiles(options.Output, "*", SearchOption.AllDirectories).Count();
-        return (pageCount, fileCount, Path.GetFullPath(options.Output));
+        return (pageCount, fileCount, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics));
     }
 
     /// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>

@@ -26,6 +26,8 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private CancellationTokenSource? _debounce;
     private string _basePath = "/";
     private volatile bool _disposed;
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private SiteSession? _session;
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes with the site's address once the server listens (tests wait for it).</summary>
@@ -72,8 +74,18 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         try
         {
             var watch = Stopwatch.StartNew();
-            var result = SiteBuilder.Build(options);
-            console.Summarize(result, "build", watch.Elapsed);
+            string[] changed;
+            lock (_gate)
+            {
+                changed = [.. _changed];
+                _changed.Clear();
+            }
+            var result = changed.Length == 1 && _session?.TryRebuildPage(changed[0]) is { } quick ? quick : null;
+            if (result is null)
+            {
+                (result, _session) = SiteBuilder.BuildSession(options);
+            }
+            console.Summarize(result, result.PageCount == 1 ? "page" : "build", watch.Elapsed);
             if (result.Succeeded)
             {
                 var config = SiteConfigLoader.Load(options.Input, options.BasePath, PathDisplay.For, new Core.Diagnostics.DiagnosticBag());
@@ -92,24 +104,26 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         _watchers = new[] { options.Input, options.Theme }.Where(Directory.Exists).Select(dir =>
         {
             var watcher = new FileSystemWatcher(Path.GetFullPath(dir)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            watcher.Changed += (_, _) => Schedule();
-            watcher.Created += (_, _) => Schedule();
-            watcher.Deleted += (_, _) => Schedule();
-            watcher.Renamed += (_, _) => Schedule();
+            watcher.Changed += (_, e) => Schedule(e.FullPath);
+            watcher.Created += (_, e) => Schedule(e.FullPath);
+            watcher.Deleted += (_, e) => Schedule(e.FullPath);
+            watcher.Renamed += (_, e) => Schedule(e.FullPath, e.OldFullPath);
             return watcher;
         }).ToArray();
     }
 
     /// <summary>Coalesces a burst of file events (an editor's save) into one rebuild.</summary>
-    private void Schedule()
+    private void Schedule(params string[] paths)
     {
         CancellationTokenSource next;
         lock (_gate)
         {
+            // Folders change when files in them do; the files themselves are what a rebuild looks at.
+            _changed.UnionWith(paths.Where(p => !Directory.Exists(p)));
             _debounce?.Cancel();
             _debounce = next = new CancellationTokenSource();
         }
-        _ = Task.Delay(80, next.Token).ContinueWith(t =>
+        _ = Task.Delay(30, next.Token).ContinueWith(t =>
         {
             if (t.IsCanceled || _disposed)
             {

@@ -15,6 +15,9 @@ public sealed class DiagnosticBag
     public void Warning(string code, SourceLocation location, string message, string? hint = null) =>
         Add(new Diagnostic(Severity.Warning, code, location, message, hint));
 
+    /// <summary>Forgets everything reported: a preview server reuses a build's state for the next edit.</summary>
+    public void Clear() => _items.Clear();
+
     public bool HasErrors => _items.Any(d => d.IsError);
 
     public int Count => _items.Count;

@@ -9,14 +9,15 @@ public sealed class SiteContent
 {
     private readonly Dictionary<string, ContentPage> _bySource;
     private readonly Dictionary<string, IReadOnlyList<ContentPage>> _translations;
+    private readonly List<ContentPage> _pages;
 
     public SiteContent(SiteConfig config, string inputDir, IReadOnlyList<ContentPage> pages)
     {
         Config = config;
         InputDir = inputDir;
-        Pages = pages.OrderBy(p => p.RootUrl, StringComparer.Ordinal).ToList();
-        _bySource = Pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), p => p, StringComparer.Ordinal);
-        _translations = Pages.GroupBy(p => (p.Section, p.Header.TranslationKey))
+        _pages = pages.OrderBy(p => p.RootUrl, StringComparer.Ordinal).ToList();
+        _bySource = _pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), p => p, StringComparer.Ordinal);
+        _translations = _pages.GroupBy(p => (p.Section, p.Header.TranslationKey))
             .ToDictionary(g => $"{g.Key.Section}/{g.Key.TranslationKey}", g => (IReadOnlyList<ContentPage>)g.OrderBy(p => config.Languages.ToList().IndexOf(p.Lang)).ToList(), StringComparer.Ordinal);
     }
 
@@ -24,7 +25,22 @@ public sealed class SiteContent
 
     public string InputDir { get; }
 
-    public IReadOnlyList<ContentPage> Pages { get; }
+    public IReadOnlyList<ContentPage> Pages => _pages;
+
+    /// <summary>
+    /// Puts an edited page in place of its previous version. Only for an edit that keeps the page's identity
+    /// (URL, language, translation key), which the caller checks.
+    /// </summary>
+    public void Replace(ContentPage old, ContentPage edited)
+    {
+        _pages[_pages.IndexOf(old)] = edited;
+        _bySource[Path.GetFullPath(edited.SourcePath)] = edited;
+        var key = $"{old.Section}/{old.Header.TranslationKey}";
+        if (_translations.TryGetValue(key, out var list))
+        {
+            _translations[key] = list.Select(p => ReferenceEquals(p, old) ? edited : p).ToList();
+        }
+    }
 
     public IEnumerable<KpiPage> Kpis => Pages.OfType<KpiPage>();
 

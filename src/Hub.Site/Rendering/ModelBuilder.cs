@@ -58,6 +58,9 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
 
     public ScriptObject SiteModel(string lang) => _sites[lang];
 
+    /// <summary>Gives an edited page the list entry of its previous version (its header is unchanged).</summary>
+    public void Replace(ContentPage old, ContentPage edited) => _summaries[edited] = _summaries[old];
+
     public ScriptObject Summary(ContentPage page) => _summaries[page];
 
     public ScriptObject Kpi(KpiPage page) => _kpis[page];

@@ -51,11 +51,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         var count = 0;
         Parallel.ForEach(site.Pages, page =>
         {
-            links.Rewrite(page);
-            var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics)) ?? string.Empty;
-            var model = models.ContentPageModel(page, body);
             var alternates = site.TranslationsOf(page).Select(p => (p.Lang, p.RootUrl)).ToList();
-            if (RenderPage(page.Layout, page.Lang, model) is { } html)
+            if (RenderContentPage(page, links) is { } html)
             {
                 write(page.RootUrl + "index.html", html);
             }
@@ -64,6 +61,14 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
             progress.Advance();
         });
         return count;
+    }
+
+    /// <summary>Renders one content page (links resolved, embeds expanded) to its whole HTML document.</summary>
+    public string? RenderContentPage(ContentPage page, LinkResolver links)
+    {
+        links.Rewrite(page);
+        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics)) ?? string.Empty;
+        return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
     }
 
     /// <summary>Home, section, tag and search pages of every language, the 404 page and the root redirect.</summary>
