@@ -52,6 +52,8 @@ public sealed class EmbedRenderer(ContentPage host, ModelBuilder models, ThemeRe
                 var all = model["questions"] as List<object?> ?? [];
                 var ids = questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
                 globals["catalogue"] = model;
+                globals["filters"] = args[1..].Select(a => a.Split('=', 2))
+                    .Select(p => ModelBuilder.Obj(("name", p[0]), ("value", p.Length > 1 ? p[1] : string.Empty))).ToList<object?>();
                 globals["questions"] = all.OfType<ScriptObject>().Where(q => q["id"] is string id && ids.Contains(id)).ToList<object?>();
                 return theme.Render("embeds/questions", globals, diagnostics) ?? string.Empty;
             default:

@@ -35,7 +35,10 @@ public sealed class BrowserSession : IAsyncDisposable
     public static async Task<BrowserSession> StartAsync(TestSite site, string? basePath = null)
     {
         var session = new BrowserSession(site);
-        var options = site.Options(basePath) with { LiveReload = true };
+        // The server watches its theme: a private copy keeps edits to the repository's theme out of the test.
+        var theme = Path.Combine(site.Root, "theme");
+        CopyFolder(TestSite.Theme, theme);
+        var options = site.Options(basePath) with { LiveReload = true, Theme = theme };
         var console = new CliConsole(TextWriter.Null, TextWriter.Null);
         session.Server = new DevServer(options, "127.0.0.1", FreePort(), console);
         session._serverTask = session.Server.RunAsync(session._stop.Token);
@@ -76,6 +79,16 @@ public sealed class BrowserSession : IAsyncDisposable
         }
         await Server.DisposeAsync();
         _stop.Dispose();
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
     }
 
     private static int FreePort()

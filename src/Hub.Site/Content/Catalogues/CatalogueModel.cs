@@ -60,7 +60,8 @@ public static class CatalogueModel
         var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name), ("label", FacetLabel(models, catalogue.Lang, f.Name)),
             ("values", q.Facets[f.Name].Select(id => ModelBuilder.Obj(("id", id), ("label", f.LabelOf(id)))).ToList<object?>()))).ToList<object?>();
         var kpis = q.Kpis.Select(k => models.Site.Find<KpiPage>(k.Slug, catalogue.Lang)).OfType<KpiPage>()
-            .Select(k => ModelBuilder.Obj(("slug", k.Slug), ("title", k.Title), ("abbr", k.Abbr), ("url", models.Site.Config.Url(k.RootUrl)))).ToList<object?>();
+            .Select(k => ModelBuilder.Obj(("slug", k.Slug), ("title", k.Title), ("abbr", k.Abbr), ("lang", k.Lang), ("url", models.Site.Config.Url(k.RootUrl))))
+            .ToList<object?>();
         var model = ModelBuilder.Obj(("id", q.Id), ("number", number), ("text", q.Text), ("intent", q.Intent),
             ("look_for", q.LookFor.ToList<object?>()), ("red_flags", q.RedFlags.ToList<object?>()), ("follow_ups", q.FollowUps.ToList<object?>()),
             ("kpis", kpis), ("tags", q.Tags.ToList<object?>()), ("facets", facets),
