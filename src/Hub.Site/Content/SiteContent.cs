@@ -10,12 +10,14 @@ public sealed class SiteContent
     private readonly Dictionary<string, ContentPage> _bySource;
     private readonly Dictionary<string, IReadOnlyList<ContentPage>> _translations;
     private readonly List<ContentPage> _pages;
+    private readonly Dictionary<string, List<ContentPage>> _bySlug;
 
     public SiteContent(SiteConfig config, string inputDir, IReadOnlyList<ContentPage> pages)
     {
         Config = config;
         InputDir = inputDir;
         _pages = pages.OrderBy(p => p.RootUrl, StringComparer.Ordinal).ToList();
+        _bySlug = _pages.GroupBy(p => p.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _bySource = _pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), p => p, StringComparer.Ordinal);
         _translations = _pages.GroupBy(p => (p.Section, p.Header.TranslationKey))
             .ToDictionary(g => $"{g.Key.Section}/{g.Key.TranslationKey}", g => (IReadOnlyList<ContentPage>)g.OrderBy(p => config.Languages.ToList().IndexOf(p.Lang)).ToList(), StringComparer.Ordinal);
@@ -34,6 +36,8 @@ public sealed class SiteContent
     public void Replace(ContentPage old, ContentPage edited)
     {
         _pages[_pages.IndexOf(old)] = edited;
+        var sameSlug = _bySlug[old.Slug];
+        sameSlug[sameSlug.IndexOf(old)] = edited;
         _bySource[Path.GetFullPath(edited.SourcePath)] = edited;
         var key = $"{old.Section}/{old.Header.TranslationKey}";
         if (_translations.TryGetValue(key, out var list))
@@ -56,7 +60,11 @@ public sealed class SiteContent
     public T? Find<T>(string slug, string lang) where T : ContentPage
     {
         T? fallback = null;
-        foreach (var page in Pages.OfType<T>())
+        if (!_bySlug.TryGetValue(slug, out var candidates))
+        {
+            return null;
+        }
+        foreach (var page in candidates.OfType<T>())
         {
             if (page.Slug != slug)
             {

@@ -30,8 +30,8 @@ public sealed class OutputFolder : IDisposable
     {
         var path = Resolve(relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        stream.Write(content);
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        RandomAccess.Write(handle, content, 0);
     }
 
     public void CopyFile(string source, string relativePath)
