@@ -4,25 +4,31 @@ using Hub.Search.Lunr;
 namespace Hub.Search;
 
 /// <summary>
-/// Writes, for each language, a two-tier lunr.js 2.3.9 index (packed, see <see cref="LunrPackedIndexJson"/>) and its document store:
+/// Writes, for each language, one lunr.js 2.3.9 index of every field, packed (see
+/// <see cref="LunrPackedIndexJson"/>) in two tiers, and the document store:
 /// <list type="bullet">
-/// <item><c>search/{lang}/index-titles.json</c>: titles (question texts, KPI titles) and tags; loaded on first focus.</item>
-/// <item><c>search/{lang}/docs.json</c>: per ref <c>[kind, url, title, section, summary (cut to 60), [tags]]</c>.</item>
-/// <item><c>search/{lang}/index-full.json</c>: every field; loaded when the first tier is not enough.</item>
-/// <item><c>search/{lang}/text.json</c>: per ref the summary, headings the body lacks, and the body, one per line, for snippets and adjacency checks.</item>
+/// <item><c>search/{lang}/index-titles.json</c>: the title and tags fields (titles are question texts
+/// and KPI titles too); loaded on the first focus of a search box, a lunr index on its own.</item>
+/// <item><c>search/{lang}/docs.json</c>: per document <c>[kind, url, title, section, summary (cut to 60), [tags]]</c>.</item>
+/// <item><c>search/{lang}/index-full.json</c>: summary, headings and body; loaded when the first tier
+/// is not enough, and merged with it into the whole index.</item>
+/// <item><c>search/{lang}/text.json</c>: per document the summary, headings the body lacks, and the
+/// body, one per line, for snippets and adjacency checks.</item>
 /// </list>
-/// Refs are "0", "1", … in the order of <see cref="SearchDocument.Url"/> (ordinal), shared by both tiers,
-/// so the bytes depend only on the documents, not on the order they come in.
+/// Both tiers share one term space and one set of BM25 scores (idf over every field), so a title hit
+/// scores the same before and after the full text arrives. Documents are numbered in the order of
+/// <see cref="SearchDocument.Url"/> (ordinal; the stores are arrays by that number, the lunr refs are
+/// "d0", "d1", …), so the bytes depend only on the documents, not on the order they come in.
 /// </summary>
 public static class SearchIndexWriter
 {
     public static readonly IReadOnlyList<string> Kinds = ["article", "question", "kpi"];
 
-    /// <summary>Title-tier fields: a term in a title outranks the same term anywhere else.</summary>
-    public static readonly IReadOnlyList<LunrField> TitleFields = [new("title", 10), new("tags", 3)];
-
-    public static readonly IReadOnlyList<LunrField> FullFields =
+    /// <summary>All fields; the first <see cref="TitleFieldCount"/> form the title tier. A term in a title outranks the same term anywhere else.</summary>
+    public static readonly IReadOnlyList<LunrField> Fields =
         [new("title", 10), new("tags", 3), new("summary", 2), new("headings", 2), new("body", 1)];
+
+    public const int TitleFieldCount = 2;
 
     public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents) => Write(documents, []);
 
@@ -51,32 +57,27 @@ public static class SearchIndexWriter
         {
             list.Sort(CompareDocuments);
             var prefix = "search/" + language + "/";
-            files.Add(Json(prefix + "index-titles.json", LunrPackedIndexJson.Serialize(BuildIndex(list, TitleFields, TitleTokens))));
+            var tiers = LunrPackedIndexJson.Split(BuildIndex(list), [TitleFieldCount, Fields.Count - TitleFieldCount]);
+            files.Add(Json(prefix + "index-titles.json", tiers[0]));
             files.Add(Json(prefix + "docs.json", SearchStoreJson.Documents(list)));
-            files.Add(Json(prefix + "index-full.json", LunrPackedIndexJson.Serialize(BuildIndex(list, FullFields, FullTokens))));
+            files.Add(Json(prefix + "index-full.json", tiers[1]));
             files.Add(Json(prefix + "text.json", SearchStoreJson.Texts(list)));
         }
 
         return files;
     }
 
-    /// <summary>The documents' tokens for <see cref="TitleFields"/>.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> TitleTokens(SearchDocument d) =>
-        [SearchTokenizer.Tokenize(d.Title), TokenizeAll(d.Tags)];
-
-    /// <summary>The documents' tokens for <see cref="FullFields"/>.</summary>
-    public static IReadOnlyList<IReadOnlyList<string>> FullTokens(SearchDocument d) =>
+    /// <summary>A document's tokens for each of <see cref="Fields"/>.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Tokens(SearchDocument d) =>
         [SearchTokenizer.Tokenize(d.Title), TokenizeAll(d.Tags), SearchTokenizer.Tokenize(d.Summary), TokenizeAll(d.Headings), SearchTokenizer.Tokenize(d.Body)];
 
-    private static LunrIndex BuildIndex(
-        List<SearchDocument> documents,
-        IReadOnlyList<LunrField> fields,
-        Func<SearchDocument, IReadOnlyList<IReadOnlyList<string>>> tokens)
+    /// <summary>The lunr index of <paramref name="documents"/> (refs "d0", "d1", … in the given order).</summary>
+    public static LunrIndex BuildIndex(IReadOnlyList<SearchDocument> documents)
     {
-        var builder = new LunrIndexBuilder(fields);
+        var builder = new LunrIndexBuilder(Fields);
         for (var i = 0; i < documents.Count; i++)
         {
-            builder.Add(i.ToString(System.Globalization.CultureInfo.InvariantCulture), tokens(documents[i]));
+            builder.Add(LunrPackedIndexJson.Ref(i), Tokens(documents[i]));
         }
 
         return builder.Build();

@@ -1,0 +1,522 @@
+/*
+ * Hub search UI: instant results under every search box, the results page (/{lang}/search/?q=…),
+ * and the "/" shortcut. The engine (lunr.min.js, search-tokenizer.js, search-worker.js) and the
+ * first index tier load on the first focus of a search box; nothing here uses innerHTML, eval or
+ * inline styles, so it runs under a strict Content-Security-Policy.
+ *
+ * Configuration comes from the data-* attributes of the search-box form (theme/partials/search-box).
+ */
+(function () {
+  'use strict';
+
+  var BOX_LIMIT = 8;
+  var PAGE_LIMIT = 50;
+  var DEBOUNCE_MS = 60;
+
+  var config = null;
+  var enginePromise = null;
+  var nextId = 0;
+
+  function label(key, count) {
+    var text = config.labels[key] || key;
+    return count === undefined ? text : text.replace('{count}', String(count));
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    return node;
+  }
+
+  /** Appends text with [start, end) ranges wrapped in <mark>, as text nodes only. */
+  function appendHighlighted(parent, text, ranges) {
+    var at = 0;
+    for (var i = 0; i < ranges.length; i++) {
+      var start = ranges[i][0];
+      var end = ranges[i][1];
+      if (start > at) {
+        parent.appendChild(document.createTextNode(text.slice(at, start)));
+      }
+      parent.appendChild(element('mark', null, text.slice(start, end)));
+      at = end;
+    }
+    if (at < text.length) {
+      parent.appendChild(document.createTextNode(text.slice(at)));
+    }
+  }
+
+  function loadScripts(urls) {
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement('script');
+        script.src = url;
+        script.async = false; // download in parallel, run in order
+        script.onload = resolve;
+        script.onerror = function () {
+          reject(new Error(url));
+        };
+        document.head.appendChild(script);
+      });
+    }));
+  }
+
+  function fetchJson(url) {
+    var versioned = config.version ? url + '?v=' + encodeURIComponent(config.version) : url;
+    return fetch(versioned, { credentials: 'same-origin' }).then(function (response) {
+      if (!response.ok) {
+        throw new Error(url + ': HTTP ' + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  function absolute(url) {
+    return new URL(url, window.location.href).href;
+  }
+
+  /**
+   * The engine in a Web Worker: loading the full-text tier of a large site (JSON parse, unpack,
+   * lunr.Index.load) blocked the page for seconds at 1,000 pages when done here.
+   */
+  function workerEngine() {
+    return new Promise(function (resolve, reject) {
+      var assets = config.assetsUrl;
+      var worker = new Worker(assets + 'search-worker.js');
+      var pending = {};
+      var next = 0;
+      function call(message) {
+        return new Promise(function (res, rej) {
+          message.id = ++next;
+          pending[message.id] = { resolve: res, reject: rej };
+          worker.postMessage(message);
+        });
+      }
+      worker.onmessage = function (event) {
+        var answer = pending[event.data.id];
+        delete pending[event.data.id];
+        if (answer) {
+          if (event.data.error) {
+            answer.reject(new Error(event.data.error));
+          } else {
+            answer.resolve(event.data.result);
+          }
+        }
+      };
+      worker.onerror = function (event) {
+        event.preventDefault();
+        Object.keys(pending).forEach(function (id) {
+          pending[id].reject(new Error('search worker failed'));
+        });
+        pending = {};
+        worker.terminate();
+        reject(new Error('search worker failed'));
+      };
+      worker.postMessage({
+        type: 'init',
+        lunrUrl: absolute(assets + 'lunr.min.js'),
+        tokenizerUrl: absolute(assets + 'search-tokenizer.js'),
+        indexUrl: absolute(config.indexUrl),
+        version: config.version
+      });
+      var proxy = {
+        search: function (query, options) {
+          return call({ type: 'search', query: query, options: options });
+        },
+        load: function (tier) {
+          return call({ type: 'load', tier: tier });
+        }
+      };
+      proxy.load('titles').then(function () {
+        resolve(proxy);
+      }, reject);
+    });
+  }
+
+  /** The engine on the page itself, where workers are unavailable (or forbidden by the CSP). */
+  function pageEngine() {
+    var assets = config.assetsUrl;
+    return loadScripts([assets + 'lunr.min.js', assets + 'search-tokenizer.js', assets + 'search-worker.js'])
+      .then(function () {
+        var created = new window.HubSearchEngine.Engine({ indexUrl: config.indexUrl, fetchJson: fetchJson });
+        return created.load('titles').then(function () {
+          return created;
+        });
+      });
+  }
+
+  /** The engine, with its title tier loaded; created on first use. */
+  function engine() {
+    if (!enginePromise) {
+      var useWorker = typeof window.Worker === 'function' && !config.noWorker;
+      enginePromise = useWorker
+        ? workerEngine().catch(function () {
+          return pageEngine();
+        })
+        : pageEngine();
+      enginePromise.catch(function () {
+        enginePromise = null;
+      });
+    }
+    return enginePromise;
+  }
+
+  function renderResult(result) {
+    var item = element('li', 'search-result search-result-' + result.kind);
+    var link = element('a', 'search-result-link');
+    link.href = result.url;
+    link.appendChild(element('span', 'search-result-kind', label(result.kind)));
+    var title = element('span', 'search-result-title');
+    appendHighlighted(title, result.title.text, result.title.ranges);
+    link.appendChild(title);
+    item.appendChild(link);
+    if (result.snippet && result.snippet.text) {
+      var snippet = element('p', 'search-result-snippet');
+      if (result.snippet.before) {
+        snippet.appendChild(document.createTextNode('…'));
+      }
+      appendHighlighted(snippet, result.snippet.text, result.snippet.ranges);
+      if (result.snippet.after) {
+        snippet.appendChild(document.createTextNode('…'));
+      }
+      item.appendChild(snippet);
+    }
+    if (result.section) {
+      item.appendChild(element('p', 'search-result-section', result.section));
+    }
+    return item;
+  }
+
+  function renderList(list, results) {
+    while (list.firstChild) {
+      list.removeChild(list.firstChild);
+    }
+    for (var i = 0; i < results.length; i++) {
+      list.appendChild(renderResult(results[i]));
+    }
+  }
+
+  function pageUrl(query, kind) {
+    var url = config.pageUrl + '?q=' + encodeURIComponent(query);
+    return kind ? url + '&kind=' + encodeURIComponent(kind) : url;
+  }
+
+  /**
+   * Calls onQuery() after the user pauses typing, never in the middle of an IME composition (the
+   * composition's end counts as typing).
+   */
+  function watchTyping(input, onQuery) {
+    var composing = false;
+    var timer = 0;
+    function schedule() {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(onQuery, DEBOUNCE_MS);
+    }
+    input.addEventListener('compositionstart', function () {
+      composing = true;
+      window.clearTimeout(timer);
+    });
+    input.addEventListener('compositionend', function () {
+      composing = false;
+      schedule();
+    });
+    input.addEventListener('input', function (event) {
+      if (composing || event.isComposing) {
+        return;
+      }
+      schedule();
+    });
+  }
+
+  /** Arrow keys move between the input and the result links; Escape goes back to the input. */
+  function arrowKeys(input, container, close) {
+    function links() {
+      return Array.prototype.slice.call(container.querySelectorAll('a[href]'));
+    }
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown' && links().length > 0) {
+        event.preventDefault();
+        links()[0].focus();
+      } else if (event.key === 'Escape' && close) {
+        close();
+      }
+    });
+    container.addEventListener('keydown', function (event) {
+      var all = links();
+      var at = all.indexOf(document.activeElement);
+      if (event.key === 'ArrowDown' && at >= 0 && at + 1 < all.length) {
+        event.preventDefault();
+        all[at + 1].focus();
+      } else if (event.key === 'ArrowUp' && at >= 0) {
+        event.preventDefault();
+        (at > 0 ? all[at - 1] : input).focus();
+      } else if (event.key === 'Escape') {
+        event.preventDefault();
+        input.focus();
+        if (close) {
+          close();
+        }
+      }
+    });
+  }
+
+  /** A search box with instant results in a panel below it; Enter opens the results page. */
+  function enhanceBox(form) {
+    var input = form.querySelector('input[name="q"]');
+    if (!input) {
+      return;
+    }
+    var panel = element('div', 'search-panel');
+    panel.id = 'search-panel-' + (nextId++);
+    panel.hidden = true;
+    var status = element('p', 'search-status');
+    status.setAttribute('role', 'status');
+    var list = element('ol', 'search-results');
+    var footer = element('p', 'search-panel-footer');
+    var all = element('a', 'search-view-all');
+    footer.appendChild(all);
+    panel.appendChild(status);
+    panel.appendChild(list);
+    panel.appendChild(footer);
+    form.appendChild(panel);
+    form.classList.add('search-enhanced');
+    input.setAttribute('aria-controls', panel.id);
+    input.setAttribute('aria-expanded', 'false');
+
+    var sequence = 0;
+    function open() {
+      panel.hidden = false;
+      input.setAttribute('aria-expanded', 'true');
+    }
+    function close() {
+      sequence++;
+      panel.hidden = true;
+      input.setAttribute('aria-expanded', 'false');
+    }
+    function run() {
+      var query = input.value;
+      var mine = ++sequence;
+      if (!query.trim()) {
+        close();
+        return;
+      }
+      open();
+      var ready = false;
+      window.setTimeout(function () {
+        if (!ready && mine === sequence) {
+          status.textContent = label('loading');
+        }
+      }, 150);
+      engine().then(function (e) {
+        return e.search(query, { typing: true, limit: BOX_LIMIT });
+      }).then(function (response) {
+        ready = true;
+        if (mine !== sequence) {
+          return;
+        }
+        status.textContent = response.total === 0 ? label('no_results') : label('results', response.total);
+        renderList(list, response.results);
+        all.href = pageUrl(query);
+        all.textContent = label('view_all', response.total);
+        footer.hidden = response.total === 0;
+      }, function () {
+        ready = true;
+        if (mine === sequence) {
+          status.textContent = label('error');
+          renderList(list, []);
+          footer.hidden = true;
+        }
+      });
+    }
+
+    input.addEventListener('focus', function () {
+      engine();
+      if (input.value.trim() && panel.hidden) {
+        run();
+      }
+    });
+    watchTyping(input, run);
+    arrowKeys(input, panel, close);
+    form.addEventListener('focusout', function (event) {
+      if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
+        window.setTimeout(function () {
+          if (!form.contains(document.activeElement)) {
+            close();
+          }
+        }, 0);
+      }
+    });
+  }
+
+  /** The results page: the query and kind filter live in the URL (?q=…&kind=question). */
+  function enhancePage(form) {
+    var input = form.querySelector('input[name="q"]');
+    var kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
+    var status = document.getElementById('search-status');
+    var list = document.getElementById('search-results');
+    var more = document.getElementById('search-more');
+    var fullText = document.getElementById('search-full-text');
+    if (!input || !status || !list) {
+      return;
+    }
+    var params = new URLSearchParams(window.location.search);
+    input.value = params.get('q') || '';
+    var kind = params.get('kind') || '';
+    kinds.forEach(function (radio) {
+      radio.checked = radio.value === kind;
+    });
+    var limit = PAGE_LIMIT;
+    var full = 'auto';
+    var sequence = 0;
+
+    function selectedKind() {
+      var checked = kinds.filter(function (radio) { return radio.checked; })[0];
+      return checked ? checked.value : '';
+    }
+
+    function updateUrl() {
+      var query = input.value;
+      var url = query.trim() ? pageUrl(query, selectedKind()) : config.pageUrl;
+      window.history.replaceState(null, '', url);
+    }
+
+    function showCounts(counts, total) {
+      kinds.forEach(function (radio) {
+        var count = radio.parentNode.querySelector('.search-kind-count');
+        if (count) {
+          count.textContent = counts ? '(' + (radio.value ? counts[radio.value] || 0 : total) + ')' : '';
+        }
+      });
+    }
+
+    function run(typing) {
+      var query = input.value;
+      var mine = ++sequence;
+      var kindNow = selectedKind();
+      if (!query.trim()) {
+        status.textContent = label('prompt');
+        renderList(list, []);
+        showCounts(null, 0);
+        more.hidden = true;
+        fullText.hidden = true;
+        return;
+      }
+      var ready = false;
+      window.setTimeout(function () {
+        if (!ready && mine === sequence) {
+          status.textContent = label(full === 'always' ? 'full_text_loading' : 'loading');
+        }
+      }, 150);
+      engine().then(function (e) {
+        return e.search(query, { typing: typing, kinds: kindNow ? [kindNow] : null, limit: limit, full: full });
+      }).then(function (response) {
+        ready = true;
+        if (mine !== sequence) {
+          return;
+        }
+        var shown = kindNow ? response.counts[kindNow] || 0 : response.total;
+        status.textContent = shown === 0 ? label('no_results') : label('results', shown);
+        showCounts(response.counts, response.total);
+        renderList(list, response.results);
+        more.hidden = response.results.length >= shown;
+        fullText.hidden = response.tier === 'full';
+      }, function () {
+        ready = true;
+        if (mine === sequence) {
+          status.textContent = label('error');
+          renderList(list, []);
+        }
+      });
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      limit = PAGE_LIMIT;
+      updateUrl();
+      run(false);
+    });
+    watchTyping(input, function () {
+      limit = PAGE_LIMIT;
+      updateUrl();
+      run(true);
+    });
+    kinds.forEach(function (radio) {
+      radio.addEventListener('change', function () {
+        limit = PAGE_LIMIT;
+        updateUrl();
+        run(false);
+      });
+    });
+    more.addEventListener('click', function () {
+      limit += PAGE_LIMIT;
+      run(false);
+    });
+    fullText.addEventListener('click', function () {
+      full = 'always';
+      run(false);
+    });
+    arrowKeys(input, list, null);
+    run(false);
+    if (!input.value) {
+      input.focus();
+    }
+  }
+
+  /** "/" focuses the search field (the results page's, else the header's) unless the user is typing. */
+  function onSlash(event) {
+    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+      return;
+    }
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+      return;
+    }
+    var input = document.querySelector('form[data-search-results] input[name="q"]') ||
+      document.querySelector('form[data-search-index] input[name="q"]');
+    if (input) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  }
+
+  function init() {
+    var source = document.querySelector('form[data-search-index]');
+    if (!source) {
+      return;
+    }
+    config = {
+      indexUrl: source.getAttribute('data-search-index'),
+      assetsUrl: source.getAttribute('data-search-assets'),
+      pageUrl: source.getAttribute('data-search-page') || source.getAttribute('action'),
+      version: source.getAttribute('data-search-version') || '',
+      noWorker: source.hasAttribute('data-search-no-worker'),
+      labels: {}
+    };
+    for (var i = 0; i < source.attributes.length; i++) {
+      var attribute = source.attributes[i];
+      if (attribute.name.indexOf('data-i18n-') === 0) {
+        config.labels[attribute.name.slice('data-i18n-'.length).replace(/-/g, '_')] = attribute.value;
+      }
+    }
+    var forms = document.querySelectorAll('form[role="search"]');
+    for (var f = 0; f < forms.length; f++) {
+      if (forms[f].hasAttribute('data-search-results')) {
+        enhancePage(forms[f]);
+      } else {
+        enhanceBox(forms[f]);
+      }
+    }
+    document.addEventListener('keydown', onSlash);
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', init);
+  } else {
+    init();
+  }
+})();
