@@ -77,6 +77,7 @@ public sealed class MarkdownPage
         MarkdownPipelineFactory.Pipeline.Setup(renderer);
         var map = Embeds.ToDictionary(e => e.Container, e => e);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new HtmlEmbedRenderer(map, embedRenderer));
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Extensions.TaskLists.HtmlTaskListRenderer>(new TaskLists.AccessibleTaskListRenderer());
         renderer.Render(Document);
         writer.Flush();
         return writer.ToString();

@@ -284,6 +284,9 @@
     panel.appendChild(footer);
     form.appendChild(panel);
     form.classList.add('search-enhanced');
+    // A text box that opens a panel of suggestions is a combobox (aria-expanded is not allowed on a searchbox).
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-controls', panel.id);
     input.setAttribute('aria-expanded', 'false');
 
