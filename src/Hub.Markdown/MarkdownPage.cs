@@ -57,12 +57,13 @@ public sealed class MarkdownPage
             }
         }
         var links = new List<LinkReference>();
+        Hub.Core.Diagnostics.SourceText? lines = null;
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (link.Url is { } url && !link.IsAutoLink)
             {
                 var span = link.UrlSpan;
-                var (line, column) = span.IsEmpty ? (link.Line, link.Column) : LineAndColumn(markdown, span.Start);
+                var (line, column) = span.IsEmpty ? (link.Line, link.Column) : ZeroBased((lines ??= new(string.Empty, markdown)).Locate(span.Start));
                 links.Add(new LinkReference(link, url, line, column));
             }
         }
@@ -83,18 +84,5 @@ public sealed class MarkdownPage
         return writer.ToString();
     }
 
-    private static (int Line, int Column) LineAndColumn(string text, int offset)
-    {
-        var line = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset && i < text.Length; i++)
-        {
-            if (text[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, offset - lineStart);
-    }
+    private static (int Line, int Column) ZeroBased(Hub.Core.Diagnostics.SourceLocation location) => (location.Line - 1, location.Column - 1);
 }

@@ -21,6 +21,17 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
 
     public SiteContent Site => site;
 
+    /// <summary>Template functions (<c>relurl</c>, <c>absurl</c>), imported once by reflection and shared by every page.</summary>
+    private ScriptObject Functions => field ??= CreateFunctions();
+
+    private ScriptObject CreateFunctions()
+    {
+        var functions = new ScriptObject();
+        functions.Import("relurl", new Func<string, string>(site.Config.Url));
+        functions.Import("absurl", new Func<string, string>(site.Config.AbsoluteUrl));
+        return functions;
+    }
+
     /// <summary>Formula display HTML per KPI, set by the formula step when formulas were checked.</summary>
     public Func<KpiPage, string>? FormulaHtml { get; set; }
 
@@ -75,8 +86,10 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             ["page"] = page,
             ["i18n"] = Strings(lang),
         };
-        globals.Import("relurl", new Func<string, string>(site.Config.Url));
-        globals.Import("absurl", new Func<string, string>(site.Config.AbsoluteUrl));
+        foreach (var (name, function) in Functions)
+        {
+            globals[name] = function;
+        }
         return globals;
     }
 

@@ -34,7 +34,7 @@ public static class YamlSource
             diagnostics.Error(DiagnosticCodes.YamlSyntax, Locate(displayPath, firstLine, ex.Start), $"invalid YAML: {message}");
             return null;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException && ex.Source is not null)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException)
         {
             // YamlDotNet reports some malformed documents (an unclosed flow sequence) this way, without a mark.
             var mark = LastGoodMark(text);
