@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-stages) STAGES=0 ;;
     --report) REPORT=1 ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
