@@ -35,6 +35,7 @@ public sealed class IncrementalRebuild
     private readonly string _output;
     private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _fileDiagnostics;
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Lang, string Tag), int> _tagCounts = new();
 
     public IncrementalRebuild(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
         DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
@@ -48,6 +49,10 @@ public sealed class IncrementalRebuild
         _knownRootPaths = knownRootPaths;
         _generated = new GeneratedPages(site, models, theme, diagnostics);
         _index = new DependencyIndex(site.Pages);
+        foreach (var page in site.Pages)
+        {
+            CountTags(page, +1);
+        }
         _output = Path.GetFullPath(options.Output);
         // A successful build's diagnostics are warnings from loading files and checking formulas, each in its file.
         _fileDiagnostics = diagnostics.Sorted().GroupBy(d => d.Location.File, StringComparer.Ordinal)
@@ -163,8 +168,8 @@ public sealed class IncrementalRebuild
     /// <summary>Puts the changes into the site's indexes and models, and works out what must be rendered again.</summary>
     private Plan Apply(List<PageChange> changes)
     {
-        var languages = changes.SelectMany(c => c.Pages).Select(p => p.Lang).ToHashSet(StringComparer.Ordinal);
-        var tagPathsBefore = TagPaths(languages);
+        var touchedTags = changes.SelectMany(c => c.Pages).SelectMany(p => p.Header.Tags.Select(t => (p.Lang, t))).ToHashSet();
+        var tagPathsBefore = TagPaths(touchedTags);
         foreach (var change in changes)
         {
             if (change.Old is { } old)
@@ -172,6 +177,7 @@ public sealed class IncrementalRebuild
                 _site.Remove(old);
                 _index.Remove(old);
                 _models.Forget(old);
+                CountTags(old, -1);
                 _knownRootPaths.Remove(old.RootUrl);
             }
             _fileDiagnostics.Remove(change.DisplayPath);
@@ -185,9 +191,10 @@ public sealed class IncrementalRebuild
             _site.Add(page);
             _index.Add(page);
             _models.RefreshSummary(page);
+            CountTags(page, +1);
             _knownRootPaths.Add(page.RootUrl);
         }
-        var tagPathsAfter = TagPaths(languages);
+        var tagPathsAfter = TagPaths(touchedTags);
         foreach (var path in tagPathsBefore.Except(tagPathsAfter))
         {
             _knownRootPaths.Remove(path.Path);
@@ -260,9 +267,30 @@ public sealed class IncrementalRebuild
 
     private bool IsLive(ContentPage page) => ReferenceEquals(_site.BySource(page.SourcePath), page);
 
-    private HashSet<(string Lang, string Path)> TagPaths(IEnumerable<string> languages) =>
-        languages.SelectMany(lang => _site.Pages.Where(p => p.Lang == lang).SelectMany(p => p.Header.Tags)
-            .Select(t => (lang, GeneratedPages.TagPath(lang, t)))).ToHashSet();
+    /// <summary>The tag pages that exist now among those of <paramref name="tags"/> (tags with one slug share a page).</summary>
+    private HashSet<(string Lang, string Path)> TagPaths(IEnumerable<(string Lang, string Tag)> tags)
+    {
+        var paths = tags.Select(t => (t.Lang, Path: GeneratedPages.TagPath(t.Lang, t.Tag))).ToHashSet();
+        var present = _tagCounts.Keys.Where(k => paths.Contains((k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))));
+        return present.Select(k => (k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))).ToHashSet();
+    }
+
+    private void CountTags(ContentPage page, int delta)
+    {
+        foreach (var tag in page.Header.Tags)
+        {
+            var key = (page.Lang, tag);
+            var count = _tagCounts.GetValueOrDefault(key) + delta;
+            if (count == 0)
+            {
+                _tagCounts.Remove(key);
+            }
+            else
+            {
+                _tagCounts[key] = count;
+            }
+        }
+    }
 
     /// <summary>Writes the edited pages first (what the writer looks at), then everything that lists or links to them.</summary>
     private int Write(Plan plan, List<(string Path, string Html)> rendered)
