@@ -83,7 +83,8 @@ public static class SiteBuilder
         }
         var generatedFiles = steps.GeneratedFiles();
         var renderer = new SiteRenderer(site, models, theme, diagnostics);
-        var links = new LinkResolver(site, renderer.KnownRootPaths(assets.Select(a => a.Target).Concat(generatedFiles.Keys)), diagnostics);
+        var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Concat(generatedFiles.Keys));
+        var links = new LinkResolver(site, knownRootPaths, diagnostics);
 
         using var folder = options.WriteOutput && !diagnostics.HasErrors ? new OutputFolder(options.Output) : null;
         void Write(string path, string html)
@@ -129,11 +130,11 @@ public static class SiteBuilder
             return (pageCount, 0, null, null);
         }
         var fileCount = Directory.EnumerateFiles(options.Output, "*", SearchOption.AllDirectories).Count();
-        return (pageCount, fileCount, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics));
+        return (pageCount, fileCount, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths));
     }
 
     /// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>
-    private static void CheckReferences(SiteContent site, DiagnosticBag diagnostics)
+    internal static void CheckReferences(SiteContent site, DiagnosticBag diagnostics)
     {
         var kpiSlugs = site.Kpis.Select(k => k.Slug).Distinct().ToList();
         foreach (var kpi in site.Kpis)

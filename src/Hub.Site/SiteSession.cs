@@ -1,62 +1,170 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
-using Hub.Site.Content.Articles;
+using Hub.Site.Incremental;
 using Hub.Site.Links;
 using Hub.Site.Rendering;
+using Hub.Site.Search;
+using Hub.Templates;
 
 namespace Hub.Site;
 
 /// <summary>
-/// What a successful full build loaded, kept by <c>hub serve</c> so that saving one article re-renders only that
-/// page. Anything an edit could change elsewhere (its title, tags, date, anchors, another kind of file, the theme)
-/// makes <see cref="TryRebuildPage"/> decline, and the server runs a full build instead.
+/// What a successful full build loaded, kept by <c>hub serve</c> so that saving articles and catalogues re-renders
+/// only the pages they affect (see <see cref="IncrementalRebuild"/>). Anything it does not track (KPIs, the theme,
+/// hub.yml, static files) makes <see cref="TryUpdate"/> decline, and the server runs a full build instead.
+/// The search index of an edited page's language is rewritten afterwards, in the background.
 /// </summary>
-public sealed class SiteSession(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links, DiagnosticBag diagnostics)
+public sealed class SiteSession
 {
     private readonly Lock _gate = new();
+    private readonly BuildOptions _options;
+    private readonly SiteContent _site;
+    private readonly ModelBuilder _models;
+    private readonly IncrementalRebuild _rebuild;
+    private readonly string _output;
+    private int _version;
+    private bool _retired;
+    private bool _searching;
+    private Task _search = Task.CompletedTask;
 
-    /// <summary>The result of re-rendering the page of <paramref name="changedFile"/>, or null when a full build is needed.</summary>
-    public BuildResult? TryRebuildPage(string changedFile)
+    public SiteSession(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
+        DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
+    {
+        _options = options;
+        _site = site;
+        _models = models;
+        _output = Path.GetFullPath(options.Output);
+        _rebuild = new IncrementalRebuild(options, site, models, renderer, links, diagnostics, theme, knownRootPaths);
+    }
+
+    /// <summary>The result of re-rendering the pages <paramref name="changedFile"/> affects, or null when a full build is needed.</summary>
+    public BuildResult? TryRebuildPage(string changedFile) => TryUpdate([changedFile]);
+
+    /// <summary>
+    /// Re-renders what <paramref name="changedFiles"/> affect; null when a full build is needed. On errors nothing is
+    /// written and the files are read again with the next change.
+    /// </summary>
+    public BuildResult? TryUpdate(IReadOnlyCollection<string> changedFiles)
     {
         lock (_gate)
         {
-            var path = Path.GetFullPath(changedFile);
-            if (site.BySource(path) is not ArticlePage old || !File.Exists(path))
+            if (_retired)
             {
                 return null;
             }
-            diagnostics.Clear();
-            var edited = ArticleLoader.Load(path, old.DisplayPath, site.Config, diagnostics);
-            if (edited is null || diagnostics.HasErrors)
+            var result = _rebuild.Update(changedFiles);
+            if (result is { Succeeded: true })
             {
-                return new BuildResult(diagnostics.Sorted(options.Strict), 0, 0, null);
+                _version++;
             }
-            if (!SameIdentity(old.Header, edited.Header) || !old.Anchors.SequenceEqual(edited.Anchors))
-            {
-                return null;
-            }
-            site.Replace(old, edited);
-            models.Replace(old, edited);
-            var html = renderer.RenderContentPage(edited, links);
-            var result = diagnostics.Sorted(options.Strict);
-            if (html is null || result.Any(d => d.IsError))
-            {
-                site.Replace(edited, old);
-                return new BuildResult(result, 0, 0, null);
-            }
-            WriteAtomically(Path.Combine(options.Output, edited.RootUrl.TrimStart('/'), "index.html"), html);
-            return new BuildResult(result, 1, 1, Path.GetFullPath(options.Output));
+            return result;
         }
     }
 
-    private static bool SameIdentity(PageHeader a, PageHeader b) =>
-        a.Title == b.Title && a.Summary == b.Summary && a.Lang == b.Lang && a.Slug == b.Slug && a.TranslationKey == b.TranslationKey
-        && a.Date == b.Date && a.Draft == b.Draft && a.Tags.SequenceEqual(b.Tags);
-
-    private static void WriteAtomically(string path, string html)
+    /// <summary>
+    /// Rewrites the search index files of the languages edited since the last refresh, off the caller's thread. A
+    /// later edit supersedes a refresh in progress (it is computed again with the new pages before anything is
+    /// written). Returns the refresh's task (tests wait for it).
+    /// </summary>
+    public Task RefreshSearchInBackground()
     {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, html);
-        File.Move(temp, path, overwrite: true);
+        lock (_gate)
+        {
+            if (_retired || _searching || _rebuild.StaleSearchLanguages.Count == 0)
+            {
+                return _search;
+            }
+            _searching = true;
+            return _search = Task.Run(RefreshSearch);
+        }
+    }
+
+    /// <summary>Stops background work before a full build replaces the output folder; the session is not used again.</summary>
+    public void Retire()
+    {
+        Task search;
+        lock (_gate)
+        {
+            _retired = true;
+            search = _search;
+        }
+        try
+        {
+            search.Wait();
+        }
+        catch (AggregateException)
+        {
+            // A failed refresh leaves the previous index; the full build writes a new one.
+        }
+    }
+
+    private void RefreshSearch()
+    {
+        try
+        {
+            while (true)
+            {
+                int version;
+                List<(string Lang, SiteContent Pages)> snapshot;
+                lock (_gate)
+                {
+                    if (_retired || _rebuild.StaleSearchLanguages.Count == 0)
+                    {
+                        _searching = false;
+                        return;
+                    }
+                    version = _version;
+                    snapshot = _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
+                        .Select(lang => (lang, new SiteContent(_site.Config, _site.InputDir, _site.Pages.Where(p => p.Lang == lang).ToList()))).ToList();
+                }
+                var files = snapshot.Select(s => (s.Lang, Files: SearchFilesOf(s.Lang, s.Pages))).ToList();
+                lock (_gate)
+                {
+                    if (_retired)
+                    {
+                        _searching = false;
+                        return;
+                    }
+                    if (_version != version)
+                    {
+                        continue; // a later edit changed the pages: compute again before writing anything
+                    }
+                    foreach (var (lang, langFiles) in files)
+                    {
+                        Write(lang, langFiles);
+                        _rebuild.StaleSearchLanguages.Remove(lang);
+                    }
+                }
+            }
+        }
+        catch
+        {
+            lock (_gate)
+            {
+                _searching = false;
+            }
+            throw;
+        }
+    }
+
+    /// <summary>The files of one language's index, as the full build writes them (everything under <c>/search/{lang}/</c>).</summary>
+    private List<(string Path, byte[] Content)> SearchFilesOf(string lang, SiteContent pages)
+    {
+        var prefix = $"/search/{lang}/";
+        return SearchStep.Files(pages, _models).Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+    }
+
+    private void Write(string lang, List<(string Path, byte[] Content)> files)
+    {
+        foreach (var (path, content) in files)
+        {
+            IncrementalRebuild.WriteAtomically(Path.Combine(_output, path.TrimStart('/')), content);
+        }
+        var folder = Path.Combine(_output, "search", lang);
+        var keep = files.Select(f => Path.GetFullPath(Path.Combine(_output, f.Path.TrimStart('/')))).ToHashSet(StringComparer.Ordinal);
+        foreach (var stale in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !keep.Contains(f)).ToList())
+        {
+            File.Delete(stale);
+        }
     }
 }

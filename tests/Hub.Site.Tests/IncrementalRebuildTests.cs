@@ -2,7 +2,7 @@ using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests;
 
-/// <summary><c>hub serve</c>'s fast path: saving one article re-renders only its page, when nothing else can change.</summary>
+/// <summary><c>hub serve</c>'s incremental path: saving an article re-renders its page and only the pages that show it.</summary>
 public sealed class IncrementalRebuildTests
 {
     [Fact]
@@ -22,15 +22,19 @@ public sealed class IncrementalRebuildTests
     }
 
     [Fact]
-    public void EditsThatChangeOtherPagesNeedAFullBuild()
+    public void ATitleEditReRendersThePageAndItsListsOnly()
     {
         using var site = new TestSite(Fixtures.Basic());
         var (_, session) = SiteBuilder.BuildSession(site.Options());
-        var file = Path.Combine(site.Input, "articles", "crm.ko.md");
+        var jaHome = File.GetLastWriteTimeUtc(Path.Combine(site.Output, "ja", "index.html"));
         site.Write("articles/crm.ko.md", "---\ntitle: 새 제목\n---\n\n## 고객 여정\n");
-        Assert.Null(session!.TryRebuildPage(file));
-        site.Write("articles/crm.ko.md", "---\ntitle: CRM 기초\n---\n\n## 다른 제목\n");
-        Assert.Null(session.TryRebuildPage(file));
+        var result = session!.TryRebuildPage(Path.Combine(site.Input, "articles", "crm.ko.md"));
+        Assert.NotNull(result);
+        Assert.True(result.Succeeded);
+        Assert.Equal("새 제목", site.Html("/ko/articles/crm/").QuerySelector("h1")!.TextContent);
+        Assert.Contains("새 제목", site.Html("/ko/articles/").QuerySelector(".page-list")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("새 제목", site.ReadOutput("/ko/feed.xml"), StringComparison.Ordinal);
+        Assert.Equal(jaHome, File.GetLastWriteTimeUtc(Path.Combine(site.Output, "ja", "index.html")));
         Assert.Null(session.TryRebuildPage(Path.Combine(site.Input, "kpis", "churn-rate.md")));
     }
 

@@ -7,7 +7,9 @@ namespace Hub.Bench.Latency;
 /// With <c>hub serve</c> running, edits one article and measures the time until the page's HTML on disk contains
 /// the edit: the edit-to-preview latency a writer feels (the browser's reload comes after). <c>--mode body</c>
 /// appends a sentence (nothing else on the site changes); <c>--mode title</c> appends a word to the front matter's
-/// title (lists, tag pages and the search index change too). The file is restored at the end.
+/// title (lists, tag pages and the search index change too). With <c>--also H2</c> (e.g. the section list page)
+/// it also reports when H2 shows the edit: the time until everything the edit changed is written. The file is
+/// restored at the end.
 /// </summary>
 public static class EditLatencyCommand
 {
@@ -19,6 +21,9 @@ public static class EditLatencyCommand
         var pause = TimeSpan.FromMilliseconds(options.Int("pause-ms", 1500));
         var timeout = TimeSpan.FromSeconds(options.Int("timeout-s", 300));
         var title = options.Text("mode", "body") == "title";
+        var alsoPath = options.Text("also", string.Empty);
+        var also = alsoPath.Length == 0 ? null : Path.GetFullPath(alsoPath);
+        var alsoResults = new List<double>();
         var original = File.ReadAllText(file);
         var results = new List<double>();
         try
@@ -34,7 +39,17 @@ public static class EditLatencyCommand
                     return 1;
                 }
                 results.Add(watch.Elapsed.TotalMilliseconds);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {run}: {results[^1]:F0} ms"));
+                if (also is not null)
+                {
+                    if (!WaitFor(also, marker, timeout, present: true))
+                    {
+                        Console.Error.WriteLine($"run {run}: {also} did not show the edit within {timeout.TotalSeconds} s");
+                        return 1;
+                    }
+                    alsoResults.Add(watch.Elapsed.TotalMilliseconds);
+                }
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {run}: {results[^1]:F0} ms")
+                    + (also is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; also {alsoResults[^1]:F0} ms")));
                 Thread.Sleep(pause);
             }
         }
@@ -43,10 +58,19 @@ public static class EditLatencyCommand
             File.WriteAllText(file, original);
         }
         WaitFor(html, "benchedit", timeout, present: false);
+        Console.WriteLine(Summary(string.Empty, results));
+        if (also is not null)
+        {
+            Console.WriteLine(Summary("also_", alsoResults));
+        }
+        return 0;
+    }
+
+    private static string Summary(string prefix, List<double> results)
+    {
         var sorted = results.Order().ToList();
         var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median_ms={median:F0} min_ms={sorted[0]:F0} max_ms={sorted[^1]:F0}"));
-        return 0;
+        return string.Create(CultureInfo.InvariantCulture, $"{prefix}median_ms={median:F0} {prefix}min_ms={sorted[0]:F0} {prefix}max_ms={sorted[^1]:F0}");
     }
 
     private static string RetitleWith(string text, string marker)

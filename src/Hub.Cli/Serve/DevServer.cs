@@ -27,6 +27,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private string _basePath = "/";
     private volatile bool _disposed;
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+    private bool _folderAppeared;
     private SiteSession? _session;
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -75,17 +76,23 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         {
             var watch = Stopwatch.StartNew();
             string[] changed;
+            bool folderAppeared;
             lock (_gate)
             {
                 changed = [.. _changed];
                 _changed.Clear();
+                folderAppeared = _folderAppeared;
+                _folderAppeared = false;
             }
-            var result = changed.Length == 1 && _session?.TryRebuildPage(changed[0]) is { } quick ? quick : null;
+            var result = changed.Length > 0 && !folderAppeared ? _session?.TryUpdate(changed) : null;
+            var verb = "update";
             if (result is null)
             {
+                _session?.Retire();
                 (result, _session) = SiteBuilder.BuildSession(options);
+                verb = "build";
             }
-            console.Summarize(result, result.PageCount == 1 ? "page" : "build", watch.Elapsed);
+            console.Summarize(result, verb, watch.Elapsed);
             if (result.Succeeded)
             {
                 var config = SiteConfigLoader.Load(options.Input, options.BasePath, PathDisplay.For, new Core.Diagnostics.DiagnosticBag());
@@ -104,20 +111,24 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         _watchers = new[] { options.Input, options.Theme }.Where(Directory.Exists).Select(dir =>
         {
             var watcher = new FileSystemWatcher(Path.GetFullPath(dir)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            watcher.Changed += (_, e) => Schedule(e.FullPath);
-            watcher.Created += (_, e) => Schedule(e.FullPath);
-            watcher.Deleted += (_, e) => Schedule(e.FullPath);
-            watcher.Renamed += (_, e) => Schedule(e.FullPath, e.OldFullPath);
+            watcher.Changed += (_, e) => Schedule(false, e.FullPath);
+            watcher.Created += (_, e) => Schedule(FolderAppeared(e.FullPath), e.FullPath);
+            watcher.Deleted += (_, e) => Schedule(false, e.FullPath);
+            watcher.Renamed += (_, e) => Schedule(FolderAppeared(e.FullPath), e.FullPath, e.OldFullPath);
             return watcher;
         }).ToArray();
     }
 
+    /// <summary>A folder created or moved in: its files are not reported one by one, so only a full build sees them.</summary>
+    private static bool FolderAppeared(string path) => Directory.Exists(path);
+
     /// <summary>Coalesces a burst of file events (an editor's save) into one rebuild.</summary>
-    private void Schedule(params string[] paths)
+    private void Schedule(bool folderAppeared, params string[] paths)
     {
         CancellationTokenSource next;
         lock (_gate)
         {
+            _folderAppeared |= folderAppeared;
             // Folders change when files in them do; the files themselves are what a rebuild looks at.
             _changed.UnionWith(paths.Where(p => !Directory.Exists(p)));
             _debounce?.Cancel();
@@ -133,6 +144,8 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             if (ok)
             {
                 Broadcast("reload");
+                // After the reload: the edited pages first, their language's search index a moment later.
+                _session?.RefreshSearchInBackground();
             }
             Rebuilt?.Invoke(ok);
         }, TaskScheduler.Default);
@@ -252,6 +265,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         }
         // Let a rebuild that already started finish before the caller removes anything.
         await _building.WaitAsync();
+        _session?.Retire();
         _building.Release();
         _debounce?.Dispose();
     }

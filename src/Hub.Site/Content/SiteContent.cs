@@ -46,6 +46,93 @@ public sealed class SiteContent
         }
     }
 
+    /// <summary>
+    /// Adds a page (<c>hub serve</c>'s incremental rebuild), keeping every index in the order the constructor
+    /// gives: pages by URL, translations by language then URL. The caller checks that its URL is free.
+    /// </summary>
+    public void Add(ContentPage page)
+    {
+        _pages.Insert(InsertionPoint(_pages, page), page);
+        if (!_bySlug.TryGetValue(page.Slug, out var sameSlug))
+        {
+            _bySlug[page.Slug] = sameSlug = [];
+        }
+        sameSlug.Insert(InsertionPoint(sameSlug, page), page);
+        _bySource[Path.GetFullPath(page.SourcePath)] = page;
+        var key = TranslationKey(page);
+        var languages = Config.Languages.ToList();
+        _translations[key] = (_translations.TryGetValue(key, out var list) ? list : []).Append(page)
+            .OrderBy(p => languages.IndexOf(p.Lang)).ThenBy(p => p.RootUrl, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Removes a page (<c>hub serve</c>'s incremental rebuild) from every index.</summary>
+    public void Remove(ContentPage page)
+    {
+        _pages.Remove(page);
+        if (_bySlug.TryGetValue(page.Slug, out var sameSlug) && sameSlug.Remove(page) && sameSlug.Count == 0)
+        {
+            _bySlug.Remove(page.Slug);
+        }
+        var source = Path.GetFullPath(page.SourcePath);
+        if (_bySource.TryGetValue(source, out var current) && ReferenceEquals(current, page))
+        {
+            _bySource.Remove(source);
+        }
+        var key = TranslationKey(page);
+        if (_translations.TryGetValue(key, out var list))
+        {
+            var rest = list.Where(p => !ReferenceEquals(p, page)).ToList();
+            if (rest.Count == 0)
+            {
+                _translations.Remove(key);
+            }
+            else
+            {
+                _translations[key] = rest;
+            }
+        }
+    }
+
+    /// <summary>The page written to <paramref name="rootUrl"/>, if any.</summary>
+    public ContentPage? ByRootUrl(string rootUrl)
+    {
+        var lo = 0;
+        var hi = _pages.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            var c = string.CompareOrdinal(_pages[mid].RootUrl, rootUrl);
+            if (c == 0)
+            {
+                return _pages[mid];
+            }
+            (lo, hi) = c < 0 ? (mid + 1, hi) : (lo, mid - 1);
+        }
+        return null;
+    }
+
+    private static string TranslationKey(ContentPage page) => $"{page.Section}/{page.Header.TranslationKey}";
+
+    /// <summary>Where <paramref name="page"/> goes in a list ordered by URL (after pages of the same URL, as a stable sort puts them).</summary>
+    private static int InsertionPoint(List<ContentPage> sorted, ContentPage page)
+    {
+        var lo = 0;
+        var hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (string.CompareOrdinal(sorted[mid].RootUrl, page.RootUrl) <= 0)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public IEnumerable<KpiPage> Kpis => Pages.OfType<KpiPage>();
 
     public IEnumerable<CataloguePage> Catalogues => Pages.OfType<CataloguePage>();

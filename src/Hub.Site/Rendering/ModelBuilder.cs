@@ -72,6 +72,37 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     /// <summary>Gives an edited page the list entry of its previous version (its header is unchanged).</summary>
     public void Replace(ContentPage old, ContentPage edited) => _summaries[edited] = _summaries[old];
 
+    /// <summary><c>hub serve</c>'s incremental rebuild: forgets the models of a page that was removed or replaced.</summary>
+    public void Forget(ContentPage page)
+    {
+        _summaries.Remove(page);
+        if (page is KpiPage kpi)
+        {
+            _kpis.Remove(kpi);
+        }
+        if (page is CataloguePage catalogue)
+        {
+            _catalogues.Remove(catalogue);
+        }
+    }
+
+    /// <summary><c>hub serve</c>'s incremental rebuild: builds a new or edited page's list entry (before any <see cref="RefreshKindModel"/>).</summary>
+    public void RefreshSummary(ContentPage page) => _summaries[page] = BuildSummary(page);
+
+    /// <summary><c>hub serve</c>'s incremental rebuild: rebuilds the shared KPI or catalogue model of a page whose inputs changed.</summary>
+    public void RefreshKindModel(ContentPage page)
+    {
+        switch (page)
+        {
+            case KpiPage kpi:
+                _kpis[kpi] = BuildKpi(kpi);
+                break;
+            case CataloguePage catalogue:
+                _catalogues[catalogue] = CatalogueModel.Build(this, catalogue);
+                break;
+        }
+    }
+
     public ScriptObject Summary(ContentPage page) => _summaries[page];
 
     public ScriptObject Kpi(KpiPage page) => _kpis[page];

@@ -1,0 +1,386 @@
+using Hub.Core.Diagnostics;
+using Hub.Site.Content;
+using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Kpis;
+using Hub.Site.Links;
+using Hub.Site.Output;
+using Hub.Site.Rendering;
+using Hub.Templates;
+
+namespace Hub.Site.Incremental;
+
+/// <summary>
+/// Brings the output of a successful build up to date with edited, added and deleted articles and catalogues by
+/// re-rendering exactly the pages whose bytes depend on them: the page; the home, section, tag and tags pages
+/// that list it; its translations (language switcher, hreflang); pages linking to it when its URL changed; pages
+/// embedding it; KPI pages listing its questions; the feed and, when URLs changed, the sitemap. Links into it are
+/// checked again when its anchors changed. The result (files and diagnostics) is a full build's.
+/// <para>
+/// An edit with errors changes nothing on disk (as a failed full build) and nothing in memory: its files stay
+/// pending and are read again with the next change, so the state always matches the last good output.
+/// Anything it does not track returns null: the caller runs a full build.
+/// </para>
+/// </summary>
+public sealed class IncrementalRebuild
+{
+    private readonly BuildOptions _options;
+    private readonly SiteContent _site;
+    private readonly ModelBuilder _models;
+    private readonly SiteRenderer _renderer;
+    private readonly LinkResolver _links;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly ISet<string> _knownRootPaths;
+    private readonly GeneratedPages _generated;
+    private readonly DependencyIndex _index;
+    private readonly string _output;
+    private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _fileDiagnostics;
+    private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Lang, string Tag), int> _tagCounts = new();
+
+    public IncrementalRebuild(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
+        DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
+    {
+        _options = options;
+        _site = site;
+        _models = models;
+        _renderer = renderer;
+        _links = links;
+        _diagnostics = diagnostics;
+        _knownRootPaths = knownRootPaths;
+        _generated = new GeneratedPages(site, models, theme, diagnostics);
+        _index = new DependencyIndex(site.Pages);
+        foreach (var page in site.Pages)
+        {
+            CountTags(page, +1);
+        }
+        _output = Path.GetFullPath(options.Output);
+        // A successful build's diagnostics are warnings from loading files and checking formulas, each in its file.
+        _fileDiagnostics = diagnostics.Sorted().GroupBy(d => d.Location.File, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<Diagnostic>)g.ToList(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Languages whose search index no longer matches their pages.</summary>
+    public HashSet<string> StaleSearchLanguages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Set when an update failed half-way: only a full build can be trusted now.</summary>
+    public bool Broken { get; private set; }
+
+    public BuildResult? Update(IEnumerable<string> changedFiles)
+    {
+        if (Broken)
+        {
+            return null;
+        }
+        var paths = _pending.Concat(changedFiles.Select(Path.GetFullPath)).ToHashSet(StringComparer.Ordinal);
+        var changes = Load(paths);
+        if (changes is null)
+        {
+            return null;
+        }
+        if (changes.Count == 0 && _pending.Count == 0)
+        {
+            return new BuildResult(AllDiagnostics(), 0, 0, _output);
+        }
+        var previous = changes.Select(c => _fileDiagnostics.GetValueOrDefault(c.DisplayPath) ?? []).ToList();
+        _diagnostics.Clear();
+        var plan = Apply(changes);
+
+        SiteBuilder.CheckReferences(_site, _diagnostics);
+        var rendered = new List<(string Path, string Html)>();
+        foreach (var page in plan.OwnPages.Concat(plan.Dependents))
+        {
+            if (_renderer.RenderContentPage(page, _links) is { } html)
+            {
+                rendered.Add((page.RootUrl + "index.html", html));
+            }
+        }
+        foreach (var page in plan.LinkChecks)
+        {
+            _links.Rewrite(page);
+        }
+        var diagnostics = AllDiagnostics();
+        if (diagnostics.Any(d => d.IsError))
+        {
+            Apply(changes.Select((c, i) => c.Inverse(previous[i])).ToList());
+            _pending.UnionWith(paths);
+            return new BuildResult(diagnostics, 0, 0, null);
+        }
+        _pending.Clear();
+        try
+        {
+            var written = Write(plan, rendered);
+            var after = AllDiagnostics();
+            if (after.Any(d => d.IsError))
+            {
+                Broken = true; // pages are written already; a list page failed to render
+            }
+            return new BuildResult(after, written, written, _output);
+        }
+        catch (IOException ex)
+        {
+            Broken = true;
+            _diagnostics.Error(DiagnosticCodes.OutputWriteFailed, SourceLocation.FileOnly(PathDisplay.For(_output)), $"could not update the output folder: {ex.Message}");
+            return new BuildResult(AllDiagnostics(), 0, 0, null);
+        }
+    }
+
+    /// <summary>Reads every changed content file; null when one needs a full build.</summary>
+    private List<PageChange>? Load(IEnumerable<string> paths)
+    {
+        var changes = new List<PageChange>();
+        foreach (var path in paths.Order(StringComparer.Ordinal))
+        {
+            var (verdict, load) = ContentFiles.Classify(path, _site.InputDir, _site);
+            if (verdict == ContentFiles.Verdict.FullBuild || load == KpiLoader.Load)
+            {
+                return null; // KPIs feed the formula script and other pages' models: not tracked yet
+            }
+            if (verdict == ContentFiles.Verdict.Ignored)
+            {
+                continue;
+            }
+            var old = _site.BySource(path);
+            var display = PathDisplay.For(path);
+            var bag = new DiagnosticBag();
+            var page = File.Exists(path) ? load!(path, display, _site.Config, bag) : null;
+            if (page is not null && page.Header.Draft && !_options.Drafts)
+            {
+                page = null;
+            }
+            changes.Add(new PageChange(path, display, old, page, bag.Sorted()));
+        }
+        // Two pages at one URL: the full build reports it and decides which one stays.
+        var leaving = changes.Select(c => c.Old).OfType<ContentPage>().ToHashSet(ReferenceEqualityComparer.Instance);
+        var arriving = changes.Select(c => c.New).OfType<ContentPage>().ToList();
+        if (arriving.Select(p => p.RootUrl).Distinct(StringComparer.Ordinal).Count() != arriving.Count
+            || arriving.Any(p => _site.ByRootUrl(p.RootUrl) is { } other && !leaving.Contains(other)))
+        {
+            return null;
+        }
+        return changes;
+    }
+
+    private sealed record Plan(
+        List<ContentPage> OwnPages, List<ContentPage> Dependents, List<ContentPage> LinkChecks,
+        HashSet<string> ListLanguages, HashSet<(string Lang, string Section)> Sections, HashSet<(string Lang, string Path)> TagPages,
+        bool Sitemap, List<string> Deleted);
+
+    /// <summary>Puts the changes into the site's indexes and models, and works out what must be rendered again.</summary>
+    private Plan Apply(List<PageChange> changes)
+    {
+        var touchedTags = changes.SelectMany(c => c.Pages).SelectMany(p => p.Header.Tags.Select(t => (p.Lang, t))).ToHashSet();
+        var tagPathsBefore = TagPaths(touchedTags);
+        foreach (var change in changes)
+        {
+            if (change.Old is { } old)
+            {
+                _site.Remove(old);
+                _index.Remove(old);
+                _models.Forget(old);
+                CountTags(old, -1);
+                _knownRootPaths.Remove(old.RootUrl);
+            }
+            _fileDiagnostics.Remove(change.DisplayPath);
+            if (change.LoadDiagnostics.Count > 0)
+            {
+                _fileDiagnostics[change.DisplayPath] = change.LoadDiagnostics;
+            }
+        }
+        foreach (var page in changes.Select(c => c.New).OfType<ContentPage>())
+        {
+            _site.Add(page);
+            _index.Add(page);
+            _models.RefreshSummary(page);
+            CountTags(page, +1);
+            _knownRootPaths.Add(page.RootUrl);
+        }
+        var tagPathsAfter = TagPaths(touchedTags);
+        foreach (var path in tagPathsBefore.Except(tagPathsAfter))
+        {
+            _knownRootPaths.Remove(path.Path);
+        }
+        foreach (var path in tagPathsAfter)
+        {
+            _knownRootPaths.Add(path.Path);
+        }
+
+        var own = changes.Select(c => c.New).OfType<ContentPage>().ToList();
+        var dependents = new HashSet<ContentPage>(ReferenceEqualityComparer.Instance);
+        var checks = new HashSet<ContentPage>(ReferenceEqualityComparer.Instance);
+        var kindModels = new HashSet<ContentPage>(ReferenceEqualityComparer.Instance);
+        var sitemap = !tagPathsBefore.SetEquals(tagPathsAfter);
+        foreach (var change in changes)
+        {
+            if (!change.SameIdentity)
+            {
+                sitemap = true;
+                foreach (var page in change.Pages)
+                {
+                    dependents.UnionWith(_site.TranslationsOf(page).Where(IsLive));
+                }
+                dependents.UnionWith(_index.LinkingTo(change.SourcePath));
+            }
+            else if (change.AnchorsChanged)
+            {
+                checks.UnionWith(_index.LinkingTo(change.SourcePath));
+            }
+            if (change.Old is { } old && (change.New is null || change.New.RootUrl != old.RootUrl))
+            {
+                checks.UnionWith(_index.LinkingToRoot(old.RootUrl));
+            }
+            foreach (var catalogue in change.Pages.OfType<CataloguePage>())
+            {
+                dependents.UnionWith(_index.Embedding(EmbedRenderer.QuestionsEmbed, catalogue.Slug));
+                var named = catalogue.Questions.SelectMany(q => q.Kpis).Select(k => k.Slug).ToHashSet(StringComparer.Ordinal);
+                kindModels.UnionWith(_site.Kpis.Where(k => named.Contains(k.Slug)));
+            }
+        }
+        kindModels.UnionWith(own.OfType<CataloguePage>());
+        foreach (var page in kindModels)
+        {
+            _models.RefreshKindModel(page);
+            dependents.Add(page);
+            if (page is KpiPage kpi)
+            {
+                dependents.UnionWith(_index.Embedding(EmbedRenderer.KpiEmbed, kpi.Slug));
+            }
+        }
+        foreach (var path in tagPathsBefore.Except(tagPathsAfter))
+        {
+            checks.UnionWith(_index.LinkingToRoot(path.Path));
+        }
+
+        var listed = changes.Where(c => c.ListEntryChanged).SelectMany(c => c.Pages).ToList();
+        var tagPages = listed.SelectMany(p => p.Header.Tags.Select(t => (p.Lang, GeneratedPages.TagPath(p.Lang, t)))).ToHashSet();
+        var deleted = changes.Select(c => c.Old).OfType<ContentPage>().Select(p => p.RootUrl)
+            .Where(url => _site.ByRootUrl(url) is null).ToList();
+        deleted.AddRange(tagPathsBefore.Except(tagPathsAfter).Select(t => t.Path));
+        dependents.ExceptWith(own);
+        dependents.RemoveWhere(p => !IsLive(p));
+        checks.ExceptWith(own);
+        checks.ExceptWith(dependents);
+        checks.RemoveWhere(p => !IsLive(p));
+        return new Plan(own, [.. dependents.OrderBy(p => p.RootUrl, StringComparer.Ordinal)], [.. checks],
+            listed.Select(p => p.Lang).ToHashSet(StringComparer.Ordinal),
+            listed.Select(p => (p.Lang, p.Section)).ToHashSet(), tagPages, sitemap, deleted);
+    }
+
+    private bool IsLive(ContentPage page) => ReferenceEquals(_site.BySource(page.SourcePath), page);
+
+    /// <summary>The tag pages that exist now among those of <paramref name="tags"/> (tags with one slug share a page).</summary>
+    private HashSet<(string Lang, string Path)> TagPaths(IEnumerable<(string Lang, string Tag)> tags)
+    {
+        var paths = tags.Select(t => (t.Lang, Path: GeneratedPages.TagPath(t.Lang, t.Tag))).ToHashSet();
+        var present = _tagCounts.Keys.Where(k => paths.Contains((k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))));
+        return present.Select(k => (k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))).ToHashSet();
+    }
+
+    private void CountTags(ContentPage page, int delta)
+    {
+        foreach (var tag in page.Header.Tags)
+        {
+            var key = (page.Lang, tag);
+            var count = _tagCounts.GetValueOrDefault(key) + delta;
+            if (count == 0)
+            {
+                _tagCounts.Remove(key);
+            }
+            else
+            {
+                _tagCounts[key] = count;
+            }
+        }
+    }
+
+    /// <summary>Writes the edited pages first (what the writer looks at), then everything that lists or links to them.</summary>
+    private int Write(Plan plan, List<(string Path, string Html)> rendered)
+    {
+        var written = 0;
+        foreach (var (path, html) in rendered)
+        {
+            WriteAtomically(path, html);
+            written++;
+        }
+        foreach (var lang in plan.ListLanguages)
+        {
+            StaleSearchLanguages.Add(lang);
+        }
+        foreach (var page in plan.OwnPages)
+        {
+            StaleSearchLanguages.Add(page.Lang);
+        }
+        foreach (var path in plan.Deleted)
+        {
+            Delete(path + "index.html");
+        }
+        foreach (var lang in plan.ListLanguages.Order(StringComparer.Ordinal))
+        {
+            var language = _generated.For(lang);
+            written += Emit(GeneratedPages.HomePath(lang), _generated.Home(language));
+            foreach (var (_, section) in plan.Sections.Where(s => s.Lang == lang))
+            {
+                written += Emit(GeneratedPages.SectionPath(lang, section), _generated.Section(language, section));
+            }
+            written += Emit(GeneratedPages.TagsPath(lang), _generated.TagsIndex(language));
+            foreach (var (_, path) in plan.TagPages.Where(t => t.Lang == lang))
+            {
+                if (_knownRootPaths.Contains(path))
+                {
+                    written += Emit(path, _generated.Tag(language, path));
+                }
+            }
+            WriteAtomically($"/{lang}/feed.xml", FeedWriter.Feed(_site.Config, lang, _site.Pages));
+        }
+        if (plan.Sitemap)
+        {
+            WriteAtomically("/sitemap.xml", FeedWriter.Sitemap(_site.Config, _generated.SitemapEntries()));
+        }
+        return written;
+    }
+
+    private int Emit(string rootUrl, string? html)
+    {
+        if (html is null)
+        {
+            return 0;
+        }
+        WriteAtomically(rootUrl + "index.html", html);
+        return 1;
+    }
+
+    private IReadOnlyList<Diagnostic> AllDiagnostics()
+    {
+        var all = new DiagnosticBag();
+        foreach (var diagnostic in _fileDiagnostics.Values.SelectMany(d => d).Concat(_diagnostics.Sorted()))
+        {
+            all.Add(diagnostic);
+        }
+        return all.Sorted(_options.Strict);
+    }
+
+    private string Resolve(string rootPath) => Path.Combine(_output, rootPath.TrimStart('/'));
+
+    /// <summary>Writes a file so that the server never sends half of it: a temporary file beside it, then a rename.</summary>
+    public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        File.WriteAllBytes(temp, content);
+        File.Move(temp, path, overwrite: true);
+    }
+
+    private void WriteAtomically(string rootPath, string text) => WriteAtomically(Resolve(rootPath), Utf8.GetBytes(text));
+
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Removes a page that a full build would not write, and its folder when that is left empty.</summary>
+    private void Delete(string rootPath)
+    {
+        var path = Resolve(rootPath);
+        File.Delete(path);
+        for (var dir = Path.GetDirectoryName(path); dir is not null && dir.Length > _output.Length && Directory.Exists(dir) && !Directory.EnumerateFileSystemEntries(dir).Any(); dir = Path.GetDirectoryName(dir))
+        {
+            Directory.Delete(dir);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Hub.Core.Diagnostics;
+using Hub.Site.Content;
+using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Kpis;
+
+namespace Hub.Site.Incremental;
+
+/// <summary>
+/// One content file's change: the page it gave before (null: none, or a draft) and after (null: deleted, failed to
+/// load, or a draft now), and the diagnostics loading it reported.
+/// </summary>
+public sealed record PageChange(string SourcePath, string DisplayPath, ContentPage? Old, ContentPage? New, IReadOnlyList<Diagnostic> LoadDiagnostics)
+{
+    /// <summary>Same URL and translation group: links to it and its translations' language switchers stay as they are.</summary>
+    public bool SameIdentity => Old is not null && New is not null && Old.RootUrl == New.RootUrl && Old.Header.TranslationKey == New.Header.TranslationKey;
+
+    /// <summary>Whether the page's entry in lists, tag pages and feeds changed (everything <c>ModelBuilder</c>'s summary and the list order read).</summary>
+    public bool ListEntryChanged => Old is null || New is null || ListKey(Old) != ListKey(New);
+
+    public bool AnchorsChanged => Old is null || New is null || !Old.Anchors.SequenceEqual(New.Anchors, StringComparer.Ordinal);
+
+    public IEnumerable<ContentPage> Pages => new[] { Old, New }.OfType<ContentPage>();
+
+    public PageChange Inverse(IReadOnlyList<Diagnostic> previousDiagnostics) => this with { Old = New, New = Old, LoadDiagnostics = previousDiagnostics };
+
+    private static string ListKey(ContentPage page) => string.Join('\u0001',
+        page.Layout, page.Lang, page.RootUrl, page.Title, page.Header.Summary, page.Header.Date?.ToString("O") ?? string.Empty,
+        string.Join('\u0002', page.Header.Tags), (page as KpiPage)?.Abbr ?? "\u0003", (page as CataloguePage)?.Questions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\u0003");
+}
