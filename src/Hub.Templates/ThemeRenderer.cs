@@ -63,6 +63,7 @@ public sealed class ThemeRenderer
         {
             TemplateLoader = _loader,
             LoopLimit = int.MaxValue,
+            LimitToString = 0,
             RecursiveLimit = 64,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
