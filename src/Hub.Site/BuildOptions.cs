@@ -41,6 +41,10 @@ public enum UpToDateCheck
     /// <summary>Always build; record the fingerprint so that the next build can skip.</summary>
     Record,
 
-    /// <summary>When the fingerprint and the output are as the last build left them, build nothing; otherwise build and record.</summary>
+    /// <summary>
+    /// When the fingerprint and the output are as the last build left them, build nothing (the result has
+    /// <see cref="BuildResult.UpToDate"/> set, the last build's diagnostics, and no <see cref="SiteSession"/>);
+    /// otherwise build and record.
+    /// </summary>
     Skip,
 }

@@ -10,7 +10,8 @@ namespace Hub.Site.UpToDate;
 /// What the last successful build of one output folder recorded in the cache folder: its fingerprint, its page
 /// count, its diagnostics (warnings, shown again when the next build finds nothing changed) and every file it
 /// left in the output with its length and modification time, so a changed, added or deleted output file is noticed
-/// with one stat per file.
+/// with one stat per file. (Like make's, the check trusts time stamps: a same-length rewrite within the file
+/// system's time stamp granularity of the build's own write would go unnoticed.)
 /// </summary>
 internal sealed record BuildState(string Fingerprint, int PageCount, IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyDictionary<string, (long Length, long Modified)> Files)
 {
