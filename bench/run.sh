@@ -5,7 +5,7 @@
 #   bench/run.sh            1,000 and 10,000 articles (5 and 3 runs), serve latency at 10,000
 #   bench/run.sh --quick    1,000 articles only, 3 runs (under a minute once Hub is compiled)
 #
-# Options: --sizes "1000 10000"  --runs N  --no-build  --no-serve  --port 5099
+# Options: --sizes "1000 10000"  --runs N  --no-build  --no-serve  --port 5099  --jit (Hub without ReadyToRun)
 #          --report (print the table again from the last run's bench/out/results.txt)
 # Needs: the .NET 10 SDK, hugo (apt-get install -y hugo), /usr/bin/time (apt-get install -y time).
 # Everything it writes goes to bench/out/ (git-ignored).
@@ -13,7 +13,10 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
-HUB_DLL="$ROOT/src/Hub.Cli/bin/Release/net10.0/hub.dll"
+# Hub as users get it fastest: published for this platform, ReadyToRun (see src/Hub.Cli/Hub.Cli.csproj); --jit
+# measures the plain Release build instead.
+HUB_DLL="$ROOT/bench/out/hub-r2r/hub.dll"
+JIT=0
 BENCH_DLL="$ROOT/bench/Hub.Bench/bin/Release/net10.0/Hub.Bench.dll"
 SIZES="1000 10000"
 RUNS=""
@@ -32,6 +35,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-serve) SERVE=0 ;;
     --report) REPORT=1 ;;
+    --jit) JIT=1; HUB_DLL="$ROOT/src/Hub.Cli/bin/Release/net10.0/hub.dll" ;;
     --port) PORT="$2"; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -82,8 +86,15 @@ echo "$LOAD_BEFORE" >"$OUT/load-before.txt"
 echo "$ARGS" >"$OUT/args.txt"
 
 if [ "$BUILD" = 1 ]; then
-  log "Building Hub (Release) and the benchmark tool"
-  dotnet build "$ROOT/src/Hub.Cli" -c Release -nologo -v q >"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
+  if [ "$JIT" = 1 ]; then
+    log "Building Hub (Release) and the benchmark tool"
+    dotnet build "$ROOT/src/Hub.Cli" -c Release -nologo -v q >"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
+  else
+    rid="$(dotnet --info | awk '/RID:/ { print $2; exit }')"
+    log "Publishing Hub (Release, $rid, ReadyToRun) and building the benchmark tool"
+    dotnet publish "$ROOT/src/Hub.Cli" -c Release -r "$rid" --self-contained false -o "$OUT/hub-r2r" -nologo -v q >"$OUT/dotnet-build.log" 2>&1 \
+      || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
+  fi
   dotnet build "$ROOT/bench/Hub.Bench" -c Release -nologo -v q >>"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
 fi
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using Hub.Search.Tokenization;
 
@@ -16,22 +18,49 @@ namespace Hub.Search;
 /// </remarks>
 public static class SearchTokenizer
 {
+    // Tokens repeat a lot (a Japanese corpus has a few tens of thousands of distinct bigrams), so each distinct
+    // token string is made once and shared by every document and thread. Capped so that a long `hub serve` on
+    // changing content cannot grow it without bound; past the cap, tokens are simply allocated.
+    private const int MaxCachedTokens = 1 << 20;
+    private static readonly ConcurrentDictionary<long, string> Runs = new();
+    private static readonly ConcurrentDictionary<string, string> Words = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> WordsBySpan =
+        Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _cachedTokens;
+
+    // CharacterClassifier.Classify for the Basic Multilingual Plane, filled on first use.
+    private static readonly Lazy<CharacterClass[]> BmpClasses = new(() =>
+    {
+        var table = new CharacterClass[0x10000];
+        for (var cp = 0; cp < table.Length; cp++)
+        {
+            table[cp] = CharacterClassifier.Classify(cp);
+        }
+
+        return table;
+    });
+
     public static IReadOnlyList<string> Tokenize(string? text)
     {
-        var tokens = new List<string>();
         if (string.IsNullOrEmpty(text))
         {
-            return tokens;
+            return new List<string>();
         }
 
         var normalized = Normalize(text);
-        var word = new StringBuilder();
-        var run = new List<Rune>();
+        var tokens = new List<string>(normalized.Length);
+        var classes = BmpClasses.Value;
+        Span<char> buffer = stackalloc char[128];
+        char[]? rented = null;
+        var wordLength = 0;
         var runClass = CharacterClass.Separator;
+        var runLength = 0;
+        var previous = 0;
 
         foreach (var rune in normalized.EnumerateRunes())
         {
-            var cls = CharacterClassifier.Classify(rune.Value);
+            var cls = rune.IsBmp ? classes[rune.Value] : CharacterClassifier.Classify(rune.Value);
             switch (cls)
             {
                 case CharacterClass.Ignorable:
@@ -39,37 +68,50 @@ public static class SearchTokenizer
                 case CharacterClass.Mark:
                     if (runClass == CharacterClass.Word)
                     {
-                        word.Append(rune.ToString());
+                        Append(rune, ref buffer, ref rented, ref wordLength);
                     }
 
                     break;
                 case CharacterClass.Word:
                     if (runClass != CharacterClass.Word)
                     {
-                        Flush(tokens, runClass, word, run);
+                        EndRun(tokens, runClass, buffer, ref wordLength, runLength, previous);
                         runClass = CharacterClass.Word;
                     }
 
-                    word.Append(ToLower(rune).ToString());
+                    Append(ToLower(rune), ref buffer, ref rented, ref wordLength);
                     break;
                 case CharacterClass.Japanese:
                 case CharacterClass.Hangul:
                     if (runClass != cls)
                     {
-                        Flush(tokens, runClass, word, run);
+                        EndRun(tokens, runClass, buffer, ref wordLength, runLength, previous);
                         runClass = cls;
+                        runLength = 0;
                     }
 
-                    run.Add(rune);
+                    // A run's bigrams come out as the run grows: the same tokens in the same order as cutting it at its end.
+                    if (runLength > 0)
+                    {
+                        tokens.Add(RunToken(previous, rune.Value));
+                    }
+
+                    previous = rune.Value;
+                    runLength++;
                     break;
                 default:
-                    Flush(tokens, runClass, word, run);
+                    EndRun(tokens, runClass, buffer, ref wordLength, runLength, previous);
                     runClass = CharacterClass.Separator;
                     break;
             }
         }
 
-        Flush(tokens, runClass, word, run);
+        EndRun(tokens, runClass, buffer, ref wordLength, runLength, previous);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
         return tokens;
     }
 
@@ -82,27 +124,73 @@ public static class SearchTokenizer
 
     internal static Rune ToLower(Rune rune) => rune.Value == 0x130 ? new Rune('i') : Rune.ToLowerInvariant(rune);
 
-    private static void Flush(List<string> tokens, CharacterClass runClass, StringBuilder word, List<Rune> run)
+    private static void Append(Rune rune, ref Span<char> buffer, ref char[]? rented, ref int length)
+    {
+        if (length + 2 > buffer.Length)
+        {
+            var larger = ArrayPool<char>.Shared.Rent(buffer.Length * 2);
+            buffer[..length].CopyTo(larger);
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+
+            rented = larger;
+            buffer = larger;
+        }
+
+        length += rune.EncodeToUtf16(buffer[length..]);
+    }
+
+    /// <summary>Ends a word (its token) or a kanji/kana or Hangul run (a run of one character is its own token).</summary>
+    private static void EndRun(List<string> tokens, CharacterClass runClass, Span<char> buffer, ref int wordLength, int runLength, int previous)
     {
         if (runClass == CharacterClass.Word)
         {
-            tokens.Add(word.ToString());
-            word.Clear();
+            tokens.Add(WordToken(buffer[..wordLength]));
+            wordLength = 0;
         }
-        else if (runClass is CharacterClass.Japanese or CharacterClass.Hangul)
+        else if (runLength == 1 && runClass is CharacterClass.Japanese or CharacterClass.Hangul)
         {
-            if (run.Count == 1)
-            {
-                tokens.Add(run[0].ToString());
-            }
-
-            for (var i = 0; i + 1 < run.Count; i++)
-            {
-                tokens.Add(string.Concat(run[i].ToString(), run[i + 1].ToString()));
-            }
-
-            run.Clear();
+            tokens.Add(RunToken(-1, previous));
         }
+    }
+
+    private static string WordToken(ReadOnlySpan<char> word)
+    {
+        if (WordsBySpan.TryGetValue(word, out var cached))
+        {
+            return cached;
+        }
+
+        var token = word.ToString();
+        return Volatile.Read(ref _cachedTokens) < MaxCachedTokens ? Cached(Words.GetOrAdd(token, token), token) : token;
+    }
+
+    /// <summary>The bigram of two code points, or one code point alone when <paramref name="first"/> is -1.</summary>
+    private static string RunToken(int first, int second)
+    {
+        var key = ((long)(first + 1) << 21) | (uint)second;
+        if (Runs.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        Span<char> chars = stackalloc char[4];
+        var length = first < 0 ? 0 : new Rune(first).EncodeToUtf16(chars);
+        length += new Rune(second).EncodeToUtf16(chars[length..]);
+        var token = chars[..length].ToString();
+        return Volatile.Read(ref _cachedTokens) < MaxCachedTokens ? Cached(Runs.GetOrAdd(key, token), token) : token;
+    }
+
+    private static string Cached(string stored, string made)
+    {
+        if (ReferenceEquals(stored, made))
+        {
+            Interlocked.Increment(ref _cachedTokens);
+        }
+
+        return stored;
     }
 
     private static string ReplaceUnnormalizable(string text)

@@ -25,4 +25,26 @@ public sealed record BuildOptions
 
     /// <summary>Where Hub keeps caches between builds (formula checks); null disables caching.</summary>
     public string? CacheDirectory { get; init; } = ".hub-cache";
+
+    /// <summary>
+    /// Whether the build records a fingerprint of its inputs in the cache folder, and whether it leaves the output
+    /// alone when nothing changed since (<c>hub build</c> without <c>--force</c>). Needs <see cref="CacheDirectory"/>.
+    /// </summary>
+    public UpToDateCheck UpToDate { get; init; } = UpToDateCheck.Off;
+}
+
+public enum UpToDateCheck
+{
+    /// <summary>Always build; record nothing.</summary>
+    Off,
+
+    /// <summary>Always build; record the fingerprint so that the next build can skip.</summary>
+    Record,
+
+    /// <summary>
+    /// When the fingerprint and the output are as the last build left them, build nothing (the result has
+    /// <see cref="BuildResult.UpToDate"/> set, the last build's diagnostics, and no <see cref="SiteSession"/>);
+    /// otherwise build and record.
+    /// </summary>
+    Skip,
 }

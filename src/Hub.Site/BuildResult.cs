@@ -4,6 +4,9 @@ namespace Hub.Site;
 
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int PageCount, int FileCount, string? OutputPath)
 {
+    /// <summary>Nothing changed since the last build, so the output was left as it was (its diagnostics are repeated).</summary>
+    public bool UpToDate { get; init; }
+
     public bool Succeeded => !Diagnostics.Any(d => d.IsError);
 
     public int ErrorCount => Diagnostics.Count(d => d.IsError);

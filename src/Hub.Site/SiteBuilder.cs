@@ -6,6 +6,7 @@ using Hub.Site.Content.Kpis;
 using Hub.Site.Links;
 using Hub.Site.Output;
 using Hub.Site.Rendering;
+using Hub.Site.UpToDate;
 using Hub.Templates;
 
 namespace Hub.Site;
@@ -25,9 +26,10 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         var (pages, files, output) = (0, 0, (string?)null);
         SiteSession? session = null;
+        var upToDate = false;
         try
         {
-            (pages, files, output, session) = Run(options, diagnostics, progress);
+            (pages, files, output, session, upToDate) = Run(options, diagnostics, progress);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
@@ -35,32 +37,48 @@ public static class SiteBuilder
             diagnostics.Error(DiagnosticCodes.InternalError, SourceLocation.FileOnly(PathDisplay.For(options.Input)), $"the build stopped: {ex.Message}",
                 "the previous output was left untouched");
         }
-        var result = new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output);
+        var result = new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output) { UpToDate = upToDate };
         return (result, result.Succeeded && output is not null ? session : null);
     }
 
-    private static (int Pages, int Files, string? Output, SiteSession? Session) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
+    private static (int Pages, int Files, string? Output, SiteSession? Session, bool UpToDate) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
     {
         var input = Path.GetFullPath(options.Input);
         if (!Directory.Exists(input))
         {
             diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(input)), "the input folder does not exist");
-            return (0, 0, null, null);
+            return (0, 0, null, null, false);
         }
         var themeDir = Path.GetFullPath(options.Theme);
         if (!Directory.Exists(themeDir))
         {
             diagnostics.Error(DiagnosticCodes.InputMissing, SourceLocation.FileOnly(PathDisplay.For(themeDir)), "the theme folder does not exist");
-            return (0, 0, null, null);
+            return (0, 0, null, null, false);
         }
         if (options.WriteOutput && !OutputSafety.Check(options.Output, input, themeDir, diagnostics))
         {
-            return (0, 0, null, null);
+            return (0, 0, null, null, false);
         }
+
+        // Computed before anything is loaded: a file saved during the build then makes the next build run again.
+        var cacheDirectory = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
+        var (fingerprint, stateFile) = options.UpToDate != UpToDateCheck.Off && options.WriteOutput && cacheDirectory is not null
+            ? (BuildFingerprint.TryCompute(options, input, themeDir, cacheDirectory), BuildState.PathFor(cacheDirectory, options.Output))
+            : (null, null);
+        if (options.UpToDate == UpToDateCheck.Skip && fingerprint is not null
+            && BuildState.TryLoad(stateFile!) is { } last && last.Fingerprint == fingerprint && last.OutputIsIntact(options.Output))
+        {
+            foreach (var diagnostic in last.Diagnostics)
+            {
+                diagnostics.Add(diagnostic);
+            }
+            return (last.PageCount, last.Files.Count, Path.GetFullPath(options.Output), null, true);
+        }
+
         var config = SiteConfigLoader.Load(input, options.BasePath, PathDisplay.For, diagnostics);
         if (config is null)
         {
-            return (0, 0, null, null);
+            return (0, 0, null, null, false);
         }
 
         var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir]);
@@ -99,7 +117,7 @@ public static class SiteBuilder
 
         if (diagnostics.HasErrors || (options.Strict && diagnostics.Count > 0) || folder is null)
         {
-            return (pageCount, 0, null, null);
+            return (pageCount, 0, null, null, false);
         }
 
         progress.Stage("Writing files", assets.Count + config.Languages.Count + 4);
@@ -127,10 +145,21 @@ public static class SiteBuilder
         catch (IOException ex)
         {
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, SourceLocation.FileOnly(PathDisplay.For(options.Output)), $"could not replace the output folder: {ex.Message}");
-            return (pageCount, 0, null, null);
+            return (pageCount, 0, null, null, false);
         }
-        var fileCount = Directory.EnumerateFiles(options.Output, "*", SearchOption.AllDirectories).Count();
-        return (pageCount, fileCount, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths));
+        var written = BuildState.ListOutput(options.Output);
+        if (stateFile is not null)
+        {
+            if (fingerprint is not null)
+            {
+                new BuildState(fingerprint, pageCount, diagnostics.Sorted(), written).TrySave(stateFile);
+            }
+            else
+            {
+                BuildState.TryDelete(stateFile);
+            }
+        }
+        return (pageCount, written.Count, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths), false);
     }
 
     /// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -6,10 +7,16 @@ using Scriban.Syntax;
 namespace Hub.Templates;
 
 /// <summary>Resolves <c>include 'name'</c> to <c>partials/name.scriban-html</c> through the theme stack.</summary>
+/// <remarks>
+/// Each name is resolved once (a renderer lives for one build, and a theme change makes a new one), instead of
+/// probing the theme folders on every include of every page.
+/// </remarks>
 internal sealed class ThemeTemplateLoader(ThemeFiles files) : ITemplateLoader
 {
+    private readonly ConcurrentDictionary<string, string> _paths = new(StringComparer.Ordinal);
+
     public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
-        files.Resolve(PartialPath(templateName)) ?? PartialPath(templateName);
+        _paths.GetOrAdd(templateName, static (name, files) => files.Resolve(PartialPath(name)) ?? PartialPath(name), files);
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         File.Exists(templatePath)

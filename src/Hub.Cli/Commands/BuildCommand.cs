@@ -10,11 +10,12 @@ public static class BuildCommand
     {
         var command = new Command("build", "Build the site into the output folder")
         {
-            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict,
+            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict, HubCommandLine.Force,
         };
         command.SetAction(parse =>
         {
-            var options = OptionsFrom(parse);
+            // An unchanged site is not built again (see SiteBuilder); --force always builds.
+            var options = OptionsFrom(parse) with { UpToDate = parse.GetValue(HubCommandLine.Force) ? UpToDateCheck.Record : UpToDateCheck.Skip };
             var watch = Stopwatch.StartNew();
             var result = ProgressReporter.Run(console, progress => SiteBuilder.Build(options, progress));
             return console.Summarize(result, "build", watch.Elapsed);

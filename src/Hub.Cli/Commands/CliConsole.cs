@@ -36,6 +36,11 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
         if (result.Succeeded)
         {
             var where = result.OutputPath is null ? string.Empty : $" into {PathDisplay.For(result.OutputPath)}";
+            if (result.UpToDate)
+            {
+                Out.WriteLine($"{verb}: up to date, {result.PageCount} pages in {PathDisplay.For(result.OutputPath!)} (nothing changed since the last build; --force rebuilds) in {elapsed.TotalMilliseconds:0} ms; {counts}");
+                return HubCommandLine.Ok;
+            }
             Out.WriteLine($"{verb}: {result.PageCount} pages{where} in {elapsed.TotalMilliseconds:0} ms; {counts}");
             return HubCommandLine.Ok;
         }

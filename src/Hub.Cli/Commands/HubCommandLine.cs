@@ -15,6 +15,7 @@ public static class HubCommandLine
     public static readonly Option<string?> BasePath = new("--base-path") { Description = "Serve the site under this path, e.g. /cs-hub/ for a GitHub Pages project site" };
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include pages marked draft: true" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors" };
+    public static readonly Option<bool> Force = new("--force") { Description = "Build even when nothing changed since the last build" };
 
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {

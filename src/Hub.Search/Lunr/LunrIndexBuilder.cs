@@ -16,6 +16,9 @@ public sealed class LunrIndexBuilder
     private readonly List<DocumentEntry> _documents = [];
     private readonly HashSet<string> _refs = new(StringComparer.Ordinal);
 
+    // Counts one field's terms while adding a document; emptied after each field.
+    private readonly Dictionary<TermEntry, int> _scratch = [];
+
     public LunrIndexBuilder(IEnumerable<LunrField> fields, double k1 = 1.2, double b = 0.75)
     {
         _fields = [.. fields];
@@ -56,10 +59,10 @@ public sealed class LunrIndexBuilder
             throw new ArgumentException($"Duplicate document ref '{documentRef}'.", nameof(documentRef));
         }
 
-        var document = new DocumentEntry(documentRef, boost, new Dictionary<TermEntry, int>[_fields.Length], new int[_fields.Length]);
+        var document = new DocumentEntry(documentRef, boost, new (TermEntry Entry, int Frequency)[_fields.Length][], new int[_fields.Length]);
+        var frequencies = _scratch;
         for (var f = 0; f < _fields.Length; f++)
         {
-            var frequencies = new Dictionary<TermEntry, int>();
             var tokens = fieldTokens[f];
             foreach (var term in tokens)
             {
@@ -78,7 +81,15 @@ public sealed class LunrIndexBuilder
                 frequency++;
             }
 
-            document.Frequencies[f] = frequencies;
+            var counted = new (TermEntry, int)[frequencies.Count];
+            var i = 0;
+            foreach (var pair in frequencies)
+            {
+                counted[i++] = (pair.Key, pair.Value);
+            }
+
+            frequencies.Clear();
+            document.Frequencies[f] = counted;
             document.Lengths[f] = tokens.Count;
         }
 
@@ -100,28 +111,46 @@ public sealed class LunrIndexBuilder
         }
 
         var documentCount = _documents.Count;
-        var vectors = new List<LunrFieldVector>(_documents.Count * _fields.Length);
-        foreach (var document in _documents)
+        foreach (var entry in _terms.Values)
         {
+            entry.ComputeIdf(documentCount);
+        }
+
+        // Documents are scored independently (in parallel), and their vectors kept in the order they were added.
+        var vectorsByDocument = new LunrFieldVector[_documents.Count][];
+        Parallel.For(0, _documents.Count, d =>
+        {
+            var document = _documents[d];
             var documentBoost = JsBoost(document.Boost);
+            var vectors = new LunrFieldVector[_fields.Length];
             for (var f = 0; f < _fields.Length; f++)
             {
                 var fieldBoost = JsBoost(_fields[f].Boost);
                 var fieldLength = (double)document.Lengths[f];
-                var elements = new List<LunrVectorElement>(document.Frequencies[f].Count);
-                foreach (var (entry, frequency) in document.Frequencies[f])
+                var counted = document.Frequencies[f];
+                var elements = new LunrVectorElement[counted.Length];
+                for (var i = 0; i < counted.Length; i++)
                 {
-                    var idf = entry.Idf(documentCount);
+                    var (entry, frequency) = counted[i];
+                    var idf = entry.Idf;
                     double tf = frequency;
                     var score = idf * ((_k1 + 1) * tf) / (_k1 * (1 - _b + _b * (fieldLength / averageLengths[f])) + tf);
                     score *= fieldBoost;
                     score *= documentBoost;
-                    elements.Add(new LunrVectorElement(entry.Index, JsMath.Round(score * 1000) / 1000));
+                    elements[i] = new LunrVectorElement(entry.Index, JsMath.Round(score * 1000) / 1000);
                 }
 
-                elements.Sort((x, y) => x.TermIndex.CompareTo(y.TermIndex));
-                vectors.Add(new LunrFieldVector(_fields[f].Name + "/" + document.Ref, elements));
+                Array.Sort(elements, static (x, y) => x.TermIndex.CompareTo(y.TermIndex));
+                vectors[f] = new LunrFieldVector(_fields[f].Name + "/" + document.Ref, elements);
             }
+
+            vectorsByDocument[d] = vectors;
+        });
+
+        var vectors = new List<LunrFieldVector>(_documents.Count * _fields.Length);
+        foreach (var documentVectors in vectorsByDocument)
+        {
+            vectors.AddRange(documentVectors);
         }
 
         var postings = _terms
@@ -134,13 +163,12 @@ public sealed class LunrIndexBuilder
     // lunr reads boosts as `boost || 1`: 0 and NaN mean 1.
     private static double JsBoost(double boost) => boost == 0 || double.IsNaN(boost) ? 1 : boost;
 
-    private sealed record DocumentEntry(string Ref, double Boost, Dictionary<TermEntry, int>[] Frequencies, int[] Lengths);
+    private sealed record DocumentEntry(string Ref, double Boost, (TermEntry Entry, int Frequency)[][] Frequencies, int[] Lengths);
 
     // Reference equality: one entry per term.
     private sealed class TermEntry(string term, int index, int fieldCount)
     {
         private readonly List<string>?[] _refsByField = new List<string>?[fieldCount];
-        private double? _idf;
 
         public string Term { get; } = term;
 
@@ -150,18 +178,14 @@ public sealed class LunrIndexBuilder
 
         public IReadOnlyList<IReadOnlyList<string>> Refs() => [.. _refsByField.Select(r => (IReadOnlyList<string>?)r ?? [])];
 
-        // lunr.idf: documents with the term are counted once per field they contain it in.
-        public double Idf(int documentCount)
-        {
-            if (_idf is { } cached)
-            {
-                return cached;
-            }
+        public double Idf { get; private set; }
 
+        // lunr.idf: documents with the term are counted once per field they contain it in.
+        public void ComputeIdf(int documentCount)
+        {
             var documentsWithTerm = _refsByField.Sum(r => r?.Count ?? 0);
             var x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-            _idf = Math.Log(1 + Math.Abs(x));
-            return _idf.Value;
+            Idf = Math.Log(1 + Math.Abs(x));
         }
     }
 }

@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Hub.Site.UpToDate;
+
+/// <summary>
+/// A hash of everything that decides what a build writes and reports: Hub's own assemblies (their MVIDs change with
+/// every change of Hub's code) and the versions of the libraries they use, the runtime, culture and time zone, the
+/// build options, the working directory (diagnostics show paths relative to it), and every file under the input
+/// and theme folders, by relative path and content. Hub reads no environment variable, clock or git state while
+/// building, so nothing else can change the output.
+/// </summary>
+internal static class BuildFingerprint
+{
+    /// <summary>The fingerprint, or null when a file could not be read (the build then runs and records nothing).</summary>
+    public static string? TryCompute(BuildOptions options, string input, string theme, string? cacheDirectory)
+    {
+        try
+        {
+            return Compute(options, input, theme, cacheDirectory);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static string Compute(BuildOptions options, string input, string theme, string? cacheDirectory)
+    {
+        var hash = new XxHash128();
+        void Add(string key, string? value)
+        {
+            hash.Append(Encoding.UTF8.GetBytes($"{key}\0{value}\n"));
+        }
+
+        Add("format", "1");
+        foreach (var (name, identity) in Assemblies())
+        {
+            Add("assembly " + name, identity);
+        }
+        Add("runtime", RuntimeInformation.FrameworkDescription);
+        Add("culture", CultureInfo.CurrentCulture.Name + "|" + CultureInfo.CurrentUICulture.Name);
+        Add("time zone", TimeZoneInfo.Local.Id);
+        Add("working directory", Directory.GetCurrentDirectory());
+        Add("input", input);
+        Add("theme", theme);
+        Add("output", Path.GetFullPath(options.Output));
+        Add("base path", options.BasePath);
+        Add("drafts", options.Drafts ? "1" : "0");
+        Add("strict", options.Strict ? "1" : "0");
+        Add("live reload", options.LiveReload ? "1" : "0");
+        AddFolder(hash, "input", input, cacheDirectory);
+        AddFolder(hash, "theme", theme, cacheDirectory);
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
+    /// <summary>Every file below <paramref name="root"/> (but the cache), by relative path, length and content hash; read in parallel.</summary>
+    private static void AddFolder(XxHash128 hash, string label, string root, string? cacheDirectory)
+    {
+        var excluded = cacheDirectory is null ? null : Path.TrimEndingDirectorySeparator(cacheDirectory) + Path.DirectorySeparatorChar;
+        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Where(f => excluded is null || !f.StartsWith(excluded, StringComparison.Ordinal))
+            .Select(f => (Path: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal)
+            .ToArray();
+        var contents = new UInt128[files.Length];
+        var lengths = new long[files.Length];
+        Parallel.For(0, files.Length, i =>
+        {
+            var bytes = File.ReadAllBytes(files[i].Path);
+            lengths[i] = bytes.Length;
+            contents[i] = XxHash128.HashToUInt128(bytes);
+        });
+        for (var i = 0; i < files.Length; i++)
+        {
+            hash.Append(Encoding.UTF8.GetBytes($"{label} file\0{files[i].Relative}\0{lengths[i]}\0{contents[i]:X32}\n"));
+        }
+    }
+
+    /// <summary>Hub's assemblies by MVID, and every other assembly they reference by full name (name, version, key).</summary>
+    private static SortedDictionary<string, string> Assemblies()
+    {
+        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var pending = new Stack<Assembly>([typeof(BuildFingerprint).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            var name = assembly.GetName().Name!;
+            if (!found.TryAdd(name, assembly.ManifestModule.ModuleVersionId.ToString("N")))
+            {
+                continue;
+            }
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (IsHubAssembly(reference.Name))
+                {
+                    if (!found.ContainsKey(reference.Name!))
+                    {
+                        pending.Push(Assembly.Load(reference));
+                    }
+                }
+                else
+                {
+                    found.TryAdd(reference.Name!, reference.FullName);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static bool IsHubAssembly(string? name) => name is not null && name.StartsWith("Hub.", StringComparison.Ordinal);
+}
