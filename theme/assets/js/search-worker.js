@@ -680,6 +680,7 @@
     unpack: unpack,
     ref: ref,
     parseQuery: parseQuery,
+    queryIndex: queryIndex,
     normalizedMap: normalizedMap,
     findRanges: findRanges,
     snippet: snippet,
