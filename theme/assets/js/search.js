@@ -10,7 +10,7 @@
   'use strict';
 
   var BOX_LIMIT = 8;
-  var PAGE_LIMIT = 50;
+  var PAGE_LIMIT = 20; // what a first search shows (and whose text it fetches); "more" adds as many
   var DEBOUNCE_MS = 60;
 
   var config = null;
