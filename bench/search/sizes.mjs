@@ -49,7 +49,9 @@ function sampleQueries(texts, n, count) {
   const all = [];
   for (const text of texts) {
     for (const run of T.runs(text)) {
-      if (run.type !== 'word' && run.chars.length >= n) {
+      if (n === 'word') {
+        if (run.type === 'word' && run.text.length >= 4 && !/\d/.test(run.text)) all.push(run.text.slice(0, 3));
+      } else if (run.type !== 'word' && run.chars.length >= n) {
         for (let i = 0; i + n <= run.chars.length; i += n) all.push(run.chars.slice(i, i + n).join(''));
       }
     }
@@ -100,7 +102,8 @@ for (const lang of fs.readdirSync(path.join(site, 'search')).sort()) {
     ['3-char, full text, top 20', sampleQueries(texts, 3, queryCount), { full: 'always', limit: 20 }],
     ['2-char, full text, top 20', sampleQueries(texts, 2, queryCount), { full: 'always', limit: 20 }],
     ['1-char, full text, top 20', sampleQueries(texts, 1, queryCount), { full: 'always', limit: 20 }],
-    ['3-char, as the results page asks (auto, 50)', sampleQueries(texts, 3, queryCount), { full: 'auto', limit: 50 }],
+    ['1-char, as the results page asks (auto, top 20)', sampleQueries(texts, 1, queryCount), { full: 'auto', limit: 20 }],
+    ['3-letter word prefix while typing, full text, top 20', sampleQueries(texts, 'word', queryCount), { full: 'always', limit: 20, typing: true }],
   ];
   for (const [label, queries, options] of cases) {
     if (queries.length === 0) continue;
