@@ -5,15 +5,19 @@ namespace Hub.Search.Lunr;
 
 /// <summary>
 /// A packed lunr index (<see cref="LunrPackedIndexJson"/>) as a first part holding the first fields, and
-/// the remaining fields cut by term into shards: shard k holds, for every document, the elements of the
-/// remaining fields whose term's first code point hashes to k (<see cref="ShardOf"/>), and the terms
-/// first used there. A query whose terms are exact or trailing-wildcard needs only the shards of its
-/// terms' first characters.
+/// the remaining fields cut by term into shards: shard k holds the postings, in the remaining fields,
+/// of the terms whose first code point hashes to k (<see cref="ShardOf"/>). A query whose terms are
+/// exact or trailing-wildcard needs only the shards of its terms' first characters.
 /// </summary>
 /// <remarks>
-/// <para>A shard is <c>{"version","fields":[…],"shard":k,"terms":[…],"ids":[Δ_index…],"docs":[Δposition…],"vectors":[[[Δ_index,score×1000,…] per field] per listed doc],"ends":{…}}</c>:
-/// only documents with at least one element in the shard are listed; <c>ends</c> (see
-/// <see cref="WriteEnds"/>) lets a one-character query find the other shards it needs. Term indexes and scores are
+/// <para>A shard is <c>{"version","fields":[…],"shard":k,"terms":[…],"ids":[Δ_index…],"postings":[[Δdoc×F+field,score×1000,…] per id],"ends":{…}}</c>.
+/// <c>ids</c> lists, delta-coded, the term index of every term with postings in the shard;
+/// <c>terms</c> gives, for each, its text, or 0 when the first part already has it. A term's postings
+/// are its (document, field, score) elements in document then field order, the document delta-coded
+/// and multiplied by F (the number of shard fields) plus the field's number. Term-major, because
+/// nearly every long document has some term in every shard: listing documents per shard cost more
+/// than half again the unsharded size. <c>ends</c> (see <see cref="WriteEnds"/>) lets a
+/// one-character query find the other shards it needs. Term indexes and scores are
 /// those of the whole index (BM25 over every field), so the first part plus any set of shards
 /// unpacks (search-worker.js) into a lunr index whose field vectors hold just the loaded terms.</para>
 /// <para>Why that scores exactly: lunr 2.3.9 scores a field as <c>queryVector.similarity(fieldVector)</c>,
@@ -110,46 +114,56 @@ public static class LunrShardedIndexJson
             shardOf[t] = ShardOf(terms[t], shardCount);
         }
 
-        var shards = new ShardWriter[shardCount];
-        for (var k = 0; k < shardCount; k++)
-        {
-            shards[k] = new ShardWriter(index, firstFieldCount, k);
-        }
-
-        for (var t = 0; t < terms.Length; t++)
-        {
-            if (!inFirst[t])
-            {
-                shards[shardOf[t]].AddTerm(terms[t], t);
-            }
-        }
-
-        var inShards = new bool[terms.Length];
-        var touched = new List<int>();
-        var touchedMark = new bool[shardCount];
+        // The shard fields' elements regrouped by term (counting sort: counts, offsets, fill), each
+        // term's in document then field order.
+        var shardFields = fieldCount - firstFieldCount;
+        var starts = new int[terms.Length + 1];
         for (var d = 0; d < documentCount; d++)
         {
             for (var f = firstFieldCount; f < fieldCount; f++)
             {
                 foreach (var element in index.FieldVectors[d * fieldCount + f].Elements)
                 {
-                    var k = shardOf[element.TermIndex];
-                    inShards[element.TermIndex] = true;
-                    if (!touchedMark[k])
-                    {
-                        touchedMark[k] = true;
-                        touched.Add(k);
-                    }
+                    starts[element.TermIndex + 1]++;
                 }
             }
+        }
 
-            foreach (var k in touched)
+        for (var t = 0; t < terms.Length; t++)
+        {
+            starts[t + 1] += starts[t];
+        }
+
+        var fill = (int[])starts.Clone();
+        var slots = new int[starts[terms.Length]]; // document × F + field
+        var scores = new long[slots.Length];
+        for (var d = 0; d < documentCount; d++)
+        {
+            for (var f = firstFieldCount; f < fieldCount; f++)
             {
-                shards[k].AddDocument(d, shardOf);
-                touchedMark[k] = false;
+                foreach (var element in index.FieldVectors[d * fieldCount + f].Elements)
+                {
+                    var at = fill[element.TermIndex]++;
+                    slots[at] = d * shardFields + (f - firstFieldCount);
+                    scores[at] = LunrPackedIndexJson.ScaledScore(element.Score);
+                }
             }
+        }
 
-            touched.Clear();
+        var shards = new ShardWriter[shardCount];
+        for (var k = 0; k < shardCount; k++)
+        {
+            shards[k] = new ShardWriter(index.Fields, firstFieldCount, k);
+        }
+
+        var inShards = new bool[terms.Length];
+        for (var t = 0; t < terms.Length; t++)
+        {
+            if (starts[t + 1] > starts[t])
+            {
+                inShards[t] = true;
+                shards[shardOf[t]].AddTerm(inFirst[t] ? null : terms[t], t, slots.AsSpan(starts[t], starts[t + 1] - starts[t]), scores.AsSpan(starts[t], starts[t + 1] - starts[t]), shardFields);
+            }
         }
 
         WriteEnds(terms, shardOf, inShards, shards);
@@ -211,68 +225,49 @@ public static class LunrShardedIndexJson
         }
     }
 
-    private sealed class ShardWriter(LunrIndex index, int firstField, int shard)
+    private sealed class ShardWriter(IReadOnlyList<string> fields, int firstField, int shard)
     {
         private readonly StringBuilder _terms = new();
         private readonly StringBuilder _ids = new();
-        private readonly StringBuilder _docs = new();
-        private readonly StringBuilder _vectors = new();
+        private readonly StringBuilder _postings = new();
         private readonly StringBuilder _ends = new();
         private int _lastTerm;
-        private int _lastDocument;
-        private bool _hasDocument;
 
-        public void AddTerm(string term, int termIndex)
+        /// <summary>A term (null when the first part has it) and its postings: slots are document × F + field, ascending.</summary>
+        public void AddTerm(string? term, int termIndex, ReadOnlySpan<int> slots, ReadOnlySpan<long> scores, int shardFields)
         {
             if (_ids.Length > 0)
             {
                 _terms.Append(',');
                 _ids.Append(',');
+                _postings.Append(',');
             }
 
-            JsonText.WriteString(_terms, term);
+            if (term is null)
+            {
+                _terms.Append('0');
+            }
+            else
+            {
+                JsonText.WriteString(_terms, term);
+            }
+
             _ids.Append((termIndex - _lastTerm).ToString(CultureInfo.InvariantCulture));
             _lastTerm = termIndex;
-        }
-
-        /// <summary>Writes document <paramref name="position"/>'s elements of this shard, one array per field.</summary>
-        public void AddDocument(int position, int[] shardOf)
-        {
-            var fieldCount = index.Fields.Count;
-            if (_hasDocument)
+            _postings.Append('[');
+            var lastDocument = 0;
+            for (var i = 0; i < slots.Length; i++)
             {
-                _docs.Append(',');
-                _vectors.Append(',');
+                var document = slots[i] / shardFields;
+                var field = slots[i] % shardFields;
+                _postings.Append(i == 0 ? string.Empty : ",")
+                    .Append(((long)(document - lastDocument) * shardFields + field).ToString(CultureInfo.InvariantCulture))
+                    .Append(',')
+                    .Append(scores[i].ToString(CultureInfo.InvariantCulture));
+                lastDocument = document;
             }
 
-            _docs.Append((position - _lastDocument).ToString(CultureInfo.InvariantCulture));
-            _lastDocument = position;
-            _hasDocument = true;
-            _vectors.Append('[');
-            for (var f = firstField; f < fieldCount; f++)
-            {
-                _vectors.Append(f == firstField ? "[" : ",[");
-                var previous = 0;
-                var any = false;
-                foreach (var element in index.FieldVectors[position * fieldCount + f].Elements)
-                {
-                    if (shardOf[element.TermIndex] != shard)
-                    {
-                        continue;
-                    }
-
-                    _vectors.Append(any ? "," : string.Empty)
-                        .Append((element.TermIndex - previous).ToString(CultureInfo.InvariantCulture))
-                        .Append(',')
-                        .Append(LunrPackedIndexJson.ScaledScore(element.Score).ToString(CultureInfo.InvariantCulture));
-                    previous = element.TermIndex;
-                    any = true;
-                }
-
-                _vectors.Append(']');
-            }
-
-            _vectors.Append(']');
+            _postings.Append(']');
         }
 
         public void AddEnd(string character, IEnumerable<int> otherShards)
@@ -284,21 +279,20 @@ public static class LunrShardedIndexJson
 
         public string ToJson()
         {
-            var json = new StringBuilder(64 + _terms.Length + _ids.Length + _docs.Length + _vectors.Length);
+            var json = new StringBuilder(96 + _terms.Length + _ids.Length + _postings.Length + _ends.Length);
             json.Append("{\"version\":");
             JsonText.WriteString(json, LunrIndex.Version);
             json.Append(",\"fields\":[");
-            for (var f = firstField; f < index.Fields.Count; f++)
+            for (var f = firstField; f < fields.Count; f++)
             {
                 json.Append(f == firstField ? string.Empty : ",");
-                JsonText.WriteString(json, index.Fields[f]);
+                JsonText.WriteString(json, fields[f]);
             }
 
             json.Append("],\"shard\":").Append(shard.ToString(CultureInfo.InvariantCulture))
                 .Append(",\"terms\":[").Append(_terms)
                 .Append("],\"ids\":[").Append(_ids)
-                .Append("],\"docs\":[").Append(_docs)
-                .Append("],\"vectors\":[").Append(_vectors).Append(']');
+                .Append("],\"postings\":[").Append(_postings).Append(']');
             if (_ends.Length > 0)
             {
                 json.Append(",\"ends\":{").Append(_ends).Append('}');

@@ -19,6 +19,13 @@
   var FIRST_TIER_ENOUGH = 10;
   /** Adjacency is confirmed on the stored text this many candidates (at least) at a time. */
   var CONFIRM_BATCH = 4;
+  /**
+   * A search fetches about 2 × limit + CONFIRM_BATCH text chunks (twice that while it has nothing to
+   * show) to confirm adjacency: a common
+   * pair of bigrams can have hundreds of candidates of which few hold the phrase. Past that, the
+   * response is approximate and a larger limit (the results page's "more") goes on from the cache.
+   */
+  var CONFIRM_CHUNKS_PER_LIMIT = 2;
   var SNIPPET_LENGTH = 140;
   var SNIPPET_BEFORE = 30;
 
@@ -61,11 +68,11 @@
   }
 
   /**
-   * Rebuilds, from packed parts (Hub.Search.Lunr.LunrPackedIndexJson and LunrShardedIndexJson), the
-   * object lunr.Index.load takes. The first part lists every document; a shard ("docs" present)
-   * lists only those it has elements for. From all parts (or the first tier and every shard) it is
-   * exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9; from fewer, the index of just the
-   * loaded fields and terms, with the same term indexes and scores.
+   * Rebuilds, from packed parts, the object lunr.Index.load takes. The first part (and any other
+   * part of Hub.Search.Lunr.LunrPackedIndexJson) lists every document's vectors; a shard of
+   * LunrShardedIndexJson ("postings" present) lists its terms' postings. From all parts (or the
+   * first tier and every shard) it is exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9;
+   * from fewer, the index of just the loaded fields and terms, with the same term indexes and scores.
    */
   function unpack(parts) {
     if (!Array.isArray(parts)) {
@@ -90,6 +97,9 @@
       var id = 0;
       for (i = 0; i < parts[p].terms.length; i++) {
         id += parts[p].ids[i];
+        if (typeof parts[p].terms[i] !== 'string') {
+          continue; // a shard's posting of a term an earlier part has
+        }
         var posting = { _index: id };
         for (f = 0; f < fields.length; f++) {
           posting[fields[f]] = EMPTY;
@@ -101,39 +111,57 @@
     var documents = parts[0].vectors.length;
     var fieldCount = fields.length;
     var vectors = new Array(documents * fieldCount);
+    var writer = new Array(documents * fieldCount); // the part that last wrote each vector
     var merged = []; // vectors filled by more than one part: sorted at the end
     var isMerged = {};
+
+    function add(slot, termIndex, score, docRef, field) {
+      var elements = vectors[slot];
+      if (elements === undefined) {
+        elements = vectors[slot] = [];
+      } else if (writer[slot] !== p && elements.length > 0 && !isMerged[slot]) {
+        isMerged[slot] = true;
+        merged.push(slot);
+      }
+      writer[slot] = p;
+      elements.push(termIndex, score / 1000);
+      var fieldPosting = postings[termIndex][field];
+      if (fieldPosting === EMPTY) {
+        fieldPosting = postings[termIndex][field] = {};
+      }
+      fieldPosting[docRef] = EMPTY;
+    }
+
     for (p = 0; p < parts.length; p++) {
       var part = parts[p];
-      var position = 0;
-      for (var j = 0; j < part.vectors.length; j++) {
-        position = part.docs ? position + part.docs[j] : j;
-        var docRef = ref(position);
-        for (f = 0; f < part.fields.length; f++) {
-          var field = part.fields[f];
-          var slot = position * fieldCount + fieldAt[field];
-          var packedVector = part.vectors[j][f];
-          var elements = vectors[slot];
-          if (elements === undefined) {
-            elements = vectors[slot] = new Array(packedVector.length);
-          } else if (packedVector.length > 0) {
-            if (elements.length > 0 && !isMerged[slot]) {
-              isMerged[slot] = true;
-              merged.push(slot);
-            }
-            elements.length += packedVector.length;
+      var termIndex;
+      if (part.postings) {
+        var shardFields = part.fields.length;
+        termIndex = 0;
+        for (i = 0; i < part.postings.length; i++) {
+          termIndex += part.ids[i];
+          var list = part.postings[i];
+          var position = 0;
+          for (var e = 0; e < list.length; e += 2) {
+            position += Math.floor(list[e] / shardFields);
+            var field = part.fields[list[e] % shardFields];
+            add(position * fieldCount + fieldAt[field], termIndex, list[e + 1], ref(position), field);
           }
-          var at = elements.length - packedVector.length;
-          var termIndex = 0;
+        }
+        continue;
+      }
+      for (var d = 0; d < part.vectors.length; d++) {
+        var docRef = ref(d);
+        for (f = 0; f < part.fields.length; f++) {
+          var packedVector = part.vectors[d][f];
+          var slot = d * fieldCount + fieldAt[part.fields[f]];
+          if (vectors[slot] === undefined) {
+            vectors[slot] = [];
+          }
+          termIndex = 0;
           for (i = 0; i < packedVector.length; i += 2) {
             termIndex += packedVector[i];
-            elements[at + i] = termIndex;
-            elements[at + i + 1] = packedVector[i + 1] / 1000;
-            var fieldPosting = postings[termIndex][field];
-            if (fieldPosting === EMPTY) {
-              fieldPosting = postings[termIndex][field] = {};
-            }
-            fieldPosting[docRef] = EMPTY;
+            add(slot, termIndex, packedVector[i + 1], docRef, part.fields[f]);
           }
         }
       }
@@ -142,9 +170,9 @@
       vectors[merged[i]] = sortPairs(vectors[merged[i]]);
     }
     var fieldVectors = new Array(vectors.length);
-    for (var d = 0; d < documents; d++) {
+    for (var k = 0; k < documents; k++) {
       for (f = 0; f < fieldCount; f++) {
-        fieldVectors[d * fieldCount + f] = [fields[f] + '/' + ref(d), vectors[d * fieldCount + f] || []];
+        fieldVectors[k * fieldCount + f] = [fields[f] + '/' + ref(k), vectors[k * fieldCount + f] || []];
       }
     }
     terms.sort(function (a, b) {
@@ -476,16 +504,21 @@
     return true;
   };
 
-  Engine.prototype.loadChunks = function (positions) {
-    var self = this;
+  /** The text chunks of the documents at positions that are not loaded yet. */
+  Engine.prototype.chunksToFetch = function (positions) {
     var wanted = {};
     for (var i = 0; i < positions.length; i++) {
-      var c = self.chunkOf[positions[i]];
-      if (c !== undefined && !self.chunks[c]) {
+      var c = this.chunkOf[positions[i]];
+      if (c !== undefined && !this.chunks[c]) {
         wanted[c] = true;
       }
     }
-    return Promise.all(Object.keys(wanted).map(function (c) {
+    return Object.keys(wanted);
+  };
+
+  Engine.prototype.loadChunks = function (positions) {
+    var self = this;
+    return Promise.all(self.chunksToFetch(positions).map(function (c) {
       return cached(self.chunkLoads, c, function () {
         return self.fetchJson(self.indexUrl + 'text-' + c + '.json').then(function (texts) {
           self.chunks[c] = texts;
@@ -589,6 +622,8 @@
     };
     var shown = [];
     var next = 0;
+    var chunkBudget = CONFIRM_CHUNKS_PER_LIMIT * limit + CONFIRM_BATCH;
+    var spent = 0;
 
     function record(h) {
       var doc = self.docs[Number(hits[h].ref.slice(1))];
@@ -629,6 +664,14 @@
           batch.push(position(h));
         }
       }
+      var fetches = self.chunksToFetch(batch).length;
+      // Over budget: leave the rest unconfirmed (finish() says approximate); with nothing to show
+      // yet, go on to twice the budget first.
+      if (fetches > chunkBudget && spent > 0 && (shown.length > 0 || spent + fetches > 2 * (spent + chunkBudget))) {
+        return null;
+      }
+      chunkBudget -= fetches;
+      spent += fetches;
       return self.loadChunks(batch).then(confirm);
     }
 
