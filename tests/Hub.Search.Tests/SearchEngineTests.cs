@@ -231,6 +231,17 @@ public sealed class SearchEngineTests
         var urls = Urls(response);
         Assert.Contains("/big/ja/articles/place-00/", urls);
         Assert.Contains("/big/ja/articles/place-01/", urls); // 京都の…
+
+        // A common character ends bigrams in most shards: a small limit loads a few of them and
+        // says the answer is partial; a larger one loads them all and is exact.
+        var (few, fetchedFew) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 10}");
+        Assert.True(few.GetProperty("approximate").GetBoolean());
+        Assert.Equal(2, fetchedFew.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)));
+        Assert.Equal(10, few.GetProperty("results").GetArrayLength());
+        var (many, fetchedMany) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 1000}");
+        Assert.False(many.GetProperty("approximate").GetBoolean());
+        Assert.True(fetchedMany.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)) > 2);
+        Assert.True(few.GetProperty("total").GetInt32() <= many.GetProperty("total").GetInt32());
     }
 
     /// <summary>The index restricted to its first fields: same term indexes and scores, only the terms they use.</summary>

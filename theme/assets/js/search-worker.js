@@ -26,6 +26,8 @@
    * response is approximate and a larger limit (the results page's "more") goes on from the cache.
    */
   var CONFIRM_CHUNKS_PER_LIMIT = 2;
+  /** Shards listed in "ends" that a one-character query loads per result asked for (2 for 20). */
+  var ENDS_PER_LIMIT = 0.1;
   var SNIPPET_LENGTH = 140;
   var SNIPPET_BEFORE = 30;
 
@@ -454,10 +456,13 @@
   };
 
   /**
-   * The shards a query needs: each term's own; for a one-character CJK clause (matched anywhere in
-   * a bigram) also the shards its first shard lists in "ends" (bigrams ending with the character).
+   * Loads the shards a query needs: each term's own; for a one-character CJK clause (matched
+   * anywhere in a bigram) also the shards its own shard lists in "ends" (bigrams ending with the
+   * character), ENDS_PER_LIMIT of them per `limit` results asked for (a common character is in
+   * every shard). Resolves to true when every needed shard is loaded; otherwise the results are all
+   * true matches (each holds the character) but some may be missing, and scores lower.
    */
-  Engine.prototype.shardsFor = function (clauses) {
+  Engine.prototype.shardsFor = function (clauses, limit) {
     var self = this;
     var own = {};
     var i;
@@ -465,17 +470,28 @@
       own[shardOf(clauses[i].term, self.shardCount)] = true;
     }
     return self.loadShards(Object.keys(own).map(Number)).then(function () {
-      var more = {};
+      var more = [];
+      var allowance = Math.ceil(limit * ENDS_PER_LIMIT);
+      var complete = true;
       for (i = 0; i < clauses.length; i++) {
         if (clauses[i].wildcard === 'both') {
           var ends = self.shards[shardOf(clauses[i].term, self.shardCount)].ends;
           var list = ends && Object.prototype.hasOwnProperty.call(ends, clauses[i].term) ? ends[clauses[i].term] : [];
           for (var j = 0; j < list.length; j++) {
-            more[list[j]] = true;
+            if (self.shards[list[j]] || more.indexOf(list[j]) >= 0) {
+              continue;
+            }
+            if (more.length < allowance) {
+              more.push(list[j]);
+            } else {
+              complete = false;
+            }
           }
         }
       }
-      return self.loadShards(Object.keys(more).map(Number));
+      return self.loadShards(more).then(function () {
+        return complete;
+      });
     });
   };
 
@@ -561,8 +577,12 @@
           return first;
         }
       }
-      return self.shardsFor(parsed.clauses).then(function () {
-        return self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
+      return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
+        var response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
+        return complete ? response : Promise.resolve(response).then(function (r) {
+          r.approximate = true;
+          return r;
+        });
       });
     });
   };
