@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Hub.Search.Lunr;
 
@@ -5,15 +6,20 @@ namespace Hub.Search;
 
 /// <summary>
 /// Writes, for each language, one lunr.js 2.3.9 index of every field, packed (see
-/// <see cref="LunrPackedIndexJson"/>) in two tiers, and the document store:
+/// <see cref="LunrPackedIndexJson"/>, <see cref="LunrShardedIndexJson"/>) as a small first tier and
+/// term shards, and the document store:
 /// <list type="bullet">
 /// <item><c>search/{lang}/index-titles.json</c>: the title and tags fields (titles are question texts
-/// and KPI titles too); loaded on the first focus of a search box, a lunr index on its own.</item>
+/// and KPI titles too), a lunr index on its own, loaded on the first focus of a search box. It also
+/// carries the manifest: <c>"shards":N</c> (the number of full-text shards) and <c>"chunks":[n…]</c>
+/// (how many consecutive documents each text chunk holds).</item>
 /// <item><c>search/{lang}/docs.json</c>: per document <c>[kind, url, title, section, summary (cut to 60), [tags]]</c>.</item>
-/// <item><c>search/{lang}/index-full.json</c>: summary, headings and body; loaded when the first tier
-/// is not enough, and merged with it into the whole index.</item>
-/// <item><c>search/{lang}/text.json</c>: per document the summary, headings the body lacks, and the
-/// body, one per line, for snippets and adjacency checks.</item>
+/// <item><c>search/{lang}/index-full-{k}.json</c>, k &lt; N: summary, headings and body, cut by the
+/// first code point of each term (<see cref="LunrShardedIndexJson.ShardOf"/>); a query loads only
+/// the shards of its terms and unpacks them with the first tier into one lunr index.</item>
+/// <item><c>search/{lang}/text-{k}.json</c>: per document of chunk k the summary, headings the body
+/// lacks, and the body, one per line, for snippets and adjacency checks; loaded only for the
+/// documents a query shows or must confirm.</item>
 /// </list>
 /// Both tiers share one term space and one set of BM25 scores (idf over every field), so a title hit
 /// scores the same before and after the full text arrives. Documents are numbered in the order of
@@ -52,19 +58,100 @@ public static class SearchIndexWriter
             list.Add(document);
         }
 
-        var files = new List<SearchFile>();
-        foreach (var (language, list) in byLanguage)
+        // Languages are independent: write them in parallel, keep the output order fixed.
+        var groups = byLanguage.ToArray();
+        var written = new List<SearchFile>[groups.Length];
+        Parallel.For(0, groups.Length, i => written[i] = WriteLanguage(groups[i].Key, groups[i].Value));
+        return [.. written.SelectMany(f => f)];
+    }
+
+    /// <summary>
+    /// The shard count a full-text tier of about <paramref name="estimatedBytes"/> raw bytes gets: the
+    /// smallest power of two that keeps shards at or under <see cref="ShardBytes"/> (1 for small languages).
+    /// </summary>
+    public static int ShardCount(long estimatedBytes)
+    {
+        var count = 1;
+        while (count < MaxShards && estimatedBytes > (long)count * ShardBytes)
         {
-            list.Sort(CompareDocuments);
-            var prefix = "search/" + language + "/";
-            var tiers = LunrPackedIndexJson.Split(BuildIndex(list), [TitleFieldCount, Fields.Count - TitleFieldCount]);
-            files.Add(Json(prefix + "index-titles.json", tiers[0]));
-            files.Add(Json(prefix + "docs.json", SearchStoreJson.Documents(list)));
-            files.Add(Json(prefix + "index-full.json", tiers[1]));
-            files.Add(Json(prefix + "text.json", SearchStoreJson.Texts(list)));
+            count *= 2;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Raw bytes per full-text shard aimed at: ≈ 10–14 KB gzipped for Japanese, so the two bigrams of a
+    /// three-character query cost about what one unsharded tier of a 30-page site did.
+    /// </summary>
+    public const int ShardBytes = 36 * 1024;
+
+    public const int MaxShards = 1024;
+
+    private static List<SearchFile> WriteLanguage(string language, List<SearchDocument> list)
+    {
+        list.Sort(CompareDocuments);
+        var prefix = "search/" + language + "/";
+        var index = BuildIndex(list);
+        var chunks = SearchStoreJson.Chunks(list);
+        var shardCount = ShardCount(EstimateFullTierBytes(index));
+        var (titles, shards) = LunrShardedIndexJson.Write(index, TitleFieldCount, shardCount, json =>
+        {
+            json.Append(",\"shards\":").Append(shardCount.ToString(CultureInfo.InvariantCulture)).Append(",\"chunks\":[");
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                json.Append(c == 0 ? string.Empty : ",").Append(chunks[c].Count.ToString(CultureInfo.InvariantCulture));
+            }
+
+            json.Append(']');
+        });
+        var files = new List<SearchFile>(2 + shards.Length + chunks.Count)
+        {
+            Json(prefix + "index-titles.json", titles),
+            Json(prefix + "docs.json", SearchStoreJson.Documents(list)),
+        };
+        for (var k = 0; k < shards.Length; k++)
+        {
+            files.Add(Json(prefix + "index-full-" + k.ToString(CultureInfo.InvariantCulture) + ".json", shards[k]));
+        }
+
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            files.Add(Json(prefix + "text-" + c.ToString(CultureInfo.InvariantCulture) + ".json", SearchStoreJson.Texts(chunks[c].Texts)));
         }
 
         return files;
+    }
+
+    // About what the unsharded full-text tier would weigh: an element is "Δ,score," (~8 bytes), a new
+    // term its UTF-8 bytes, quotes and its id. Only the order of magnitude matters (it picks a power of two).
+    private static long EstimateFullTierBytes(LunrIndex index)
+    {
+        long bytes = 0;
+        var fieldCount = index.Fields.Count;
+        for (var i = 0; i < index.FieldVectors.Count; i++)
+        {
+            if (i % fieldCount >= TitleFieldCount)
+            {
+                bytes += 8L * index.FieldVectors[i].Elements.Count + 3;
+            }
+        }
+
+        foreach (var posting in index.InvertedIndex)
+        {
+            var inTitles = false;
+            for (var f = 0; f < TitleFieldCount && !inTitles; f++)
+            {
+                inTitles = posting.RefsByField[f].Count > 0;
+            }
+
+            if (!inTitles)
+            {
+                bytes += Encoding.UTF8.GetByteCount(posting.Term) + 6;
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>A document's tokens for each of <see cref="Fields"/>.</summary>

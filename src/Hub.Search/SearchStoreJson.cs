@@ -6,8 +6,14 @@ namespace Hub.Search;
 /// <summary>The document stores beside the indexes; position in the array = lunr ref.</summary>
 internal static class SearchStoreJson
 {
-    /// <summary>Summaries in docs.json are cut to this; text.json has them whole.</summary>
+    /// <summary>Summaries in docs.json are cut to this; the text chunks have them whole.</summary>
     public const int SummaryLength = 60;
+
+    /// <summary>
+    /// Raw size at which a text chunk closes. Small enough that the chunks of a page of results stay
+    /// a few KB each gzipped, large enough that short questions share one request.
+    /// </summary>
+    public const int ChunkBytes = 4096;
 
     public static string Documents(IReadOnlyList<SearchDocument> documents)
     {
@@ -35,14 +41,60 @@ internal static class SearchStoreJson
         return json.Append(']').ToString();
     }
 
-    public static string Texts(IReadOnlyList<SearchDocument> documents)
+    /// <summary>
+    /// Cuts the documents into text chunks of consecutive documents: a chunk is closed once it holds
+    /// <see cref="ChunkBytes"/> or more UTF-8 bytes of text, and a document that would take a non-empty
+    /// chunk past that starts a new one, so a long article is alone and many short questions share one.
+    /// Returns each chunk's texts and document count.
+    /// </summary>
+    public static List<(string[] Texts, int Count)> Chunks(IReadOnlyList<SearchDocument> documents)
     {
-        var json = new StringBuilder("[");
-        for (var i = 0; i < documents.Count; i++)
+        var chunks = new List<(string[], int)>();
+        var current = new List<string>();
+        var bytes = 0;
+        foreach (var document in documents)
         {
-            var d = documents[i];
+            var text = Text(document);
+            var size = Encoding.UTF8.GetByteCount(text) + 3;
+            if (current.Count > 0 && bytes + size > ChunkBytes)
+            {
+                chunks.Add(([.. current], current.Count));
+                current.Clear();
+                bytes = 0;
+            }
+
+            current.Add(text);
+            bytes += size;
+            if (bytes >= ChunkBytes)
+            {
+                chunks.Add(([.. current], current.Count));
+                current.Clear();
+                bytes = 0;
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            chunks.Add(([.. current], current.Count));
+        }
+
+        return chunks;
+    }
+
+    /// <summary>A text chunk: the texts of its documents, in order (<c>text-{k}.json</c>).</summary>
+    public static string Texts(IReadOnlyList<string> texts)
+    {
+        var length = 2;
+        foreach (var text in texts)
+        {
+            length += text.Length + 3;
+        }
+
+        var json = new StringBuilder(length).Append('[');
+        for (var i = 0; i < texts.Count; i++)
+        {
             json.Append(i == 0 ? string.Empty : ",");
-            JsonText.WriteString(json, Text(d));
+            JsonText.WriteString(json, texts[i]);
         }
 
         return json.Append(']').ToString();
@@ -51,10 +103,22 @@ internal static class SearchStoreJson
     /// <summary>The summary, any heading the body does not already contain, and the body, one per line.</summary>
     public static string Text(SearchDocument d)
     {
-        var parts = new List<string> { d.Summary };
-        parts.AddRange(d.Headings.Where(h => !d.Body.Contains(h, StringComparison.Ordinal)));
-        parts.Add(d.Body);
-        return string.Join('\n', parts.Where(p => p.Length > 0));
+        var text = new StringBuilder(d.Summary.Length + d.Body.Length + 2);
+        text.Append(d.Summary);
+        foreach (var heading in d.Headings)
+        {
+            if (heading.Length > 0 && !d.Body.Contains(heading, StringComparison.Ordinal))
+            {
+                (text.Length > 0 ? text.Append('\n') : text).Append(heading);
+            }
+        }
+
+        if (d.Body.Length > 0)
+        {
+            (text.Length > 0 ? text.Append('\n') : text).Append(d.Body);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>At most <paramref name="max"/> UTF-16 units, cut at a code point boundary, with an ellipsis when cut.</summary>

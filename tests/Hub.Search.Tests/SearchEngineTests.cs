@@ -8,33 +8,85 @@ using Jint.Native;
 namespace Hub.Search.Tests;
 
 /// <summary>
-/// theme/assets/js/search-worker.js under Jint with lunr.js: it unpacks our packed indexes into
-/// exactly lunr's own JSON, and answers queries as the contract says (words inside longer runs,
-/// single characters, case-insensitive Latin, AND, CJK adjacency, question deep links).
+/// theme/assets/js/search-worker.js under Jint with lunr.js: it unpacks our packed indexes (first tier
+/// and shards) into exactly lunr's own JSON, scores with only a query's shards exactly as with the whole
+/// index, fetches only what a query needs, and answers queries as the contract says (words inside
+/// longer runs, single characters, case-insensitive Latin, AND, CJK adjacency, question deep links).
 /// </summary>
 public sealed class SearchEngineTests
 {
+    /// <summary>~300 Japanese pages (several shards, many text chunks) plus pages that hold 東京 and 京都 apart or 東京都 together.</summary>
+    private static readonly List<SearchDocument> BigSite = BuildBigSite();
+
     private static readonly Lazy<Engine> Js = new(() =>
     {
         var engine = JsEnvironment.Create();
         engine.Execute(File.ReadAllText(RepoPaths.Theme("assets/js/search-worker.js")));
         engine.Execute("""
             var __files = {};
-            function __engine(lang) {
+            var __fetched = [];
+            function __engine(lang, site) {
               return new HubSearchEngine.Engine({
-                indexUrl: '/cs-hub/search/' + lang + '/',
-                fetchJson: function (url) { return Promise.resolve(JSON.parse(__files[url])); }
+                indexUrl: '/' + (site || 'cs-hub') + '/search/' + lang + '/',
+                fetchJson: function (url) {
+                  __fetched.push(url.slice(url.lastIndexOf('/') + 1));
+                  if (!(url in __files)) return Promise.reject(new Error('404 ' + url));
+                  return Promise.resolve(JSON.parse(__files[url]));
+                }
               });
             }
             function __unpacked(json) { return JSON.stringify(HubSearchEngine.unpack(JSON.parse(json))); }
+            // ref:score of each query on an index of the first part plus only the shards its clauses
+            // need, against the same on the index of every part.
+            function __scores(first, shards, queries) {
+              var E = HubSearchEngine;
+              var whole = lunr.Index.load(E.unpack([first].concat(shards)));
+              var n = shards.length;
+              return queries.map(function (q) {
+                var clauses = E.parseQuery(q.text, q.typing).clauses;
+                var needed = {};
+                clauses.forEach(function (c) {
+                  var own = E.shardOf(c.term, n);
+                  needed[own] = true;
+                  if (c.wildcard === 'both') {
+                    ((shards[own].ends || {})[c.term] || []).forEach(function (k) { needed[k] = true; });
+                  }
+                });
+                var parts = [first].concat(Object.keys(needed).map(function (k) { return shards[k]; }));
+                var partial = lunr.Index.load(E.unpack(parts));
+                var show = function (hits) { return hits.map(function (h) { return h.ref + ':' + h.score; }).join(' '); };
+                return { query: q.text, shards: parts.length - 1, partial: show(E.queryIndex(partial, clauses)), whole: show(E.queryIndex(whole, clauses)) };
+              });
+            }
             """);
-        foreach (var file in SearchIndexWriter.Write(SampleDocuments.All))
-        {
-            engine.Invoke("eval", $"__files['/cs-hub/{file.RelativePath}'] = {JsonSerializer.Serialize(Encoding.UTF8.GetString(file.Content))};");
-        }
-
+        AddSite(engine, "cs-hub", SearchIndexWriter.Write(SampleDocuments.All));
+        AddSite(engine, "big", SearchIndexWriter.Write(BigSite));
         return engine;
     });
+
+    private static List<SearchDocument> BuildBigSite()
+    {
+        var documents = SyntheticCorpus.GenerateRich(420, seed: 9, words: 3000)
+            .Where(d => d.Lang == "ja" && !string.Join("\n", [d.Title, d.Summary, d.Body, .. d.Headings, .. d.Tags]).Contains("東京都", StringComparison.Ordinal))
+            .ToList();
+        var filler = string.Concat(Enumerable.Repeat("顧客の声を聞いて改善を続ける。", 60));
+        for (var i = 0; i < 40; i++)
+        {
+            var together = i % 4 == 0; // 10 pages with 東京都, 30 with 京都…東京
+            var body = filler + (together ? "東京都の顧客。" : "京都の顧客と東京の顧客。") + filler;
+            documents.Add(new SearchDocument("article", "ja", $"/big/ja/articles/place-{i:00}/", $"地域の話 {i}", "記事", "", body, [], []));
+        }
+
+        return documents;
+    }
+
+    private static void AddSite(Engine engine, string site, IEnumerable<SearchFile> files)
+    {
+        foreach (var file in files)
+        {
+            engine.Invoke("eval", $"__files['/{site}/{file.RelativePath}'] = {JsonSerializer.Serialize(Encoding.UTF8.GetString(file.Content))};");
+        }
+    }
 
     [Fact]
     public void UnpackRebuildsLunrsOwnJsonFromBothTiersAndATitleIndexFromTheFirst()
@@ -48,6 +100,7 @@ public sealed class SearchEngineTests
 
         var index = builder.Build();
         var parts = LunrPackedIndexJson.Split(index, [SearchIndexWriter.TitleFieldCount, 3]);
+        var expected = LunrIndexJson.Serialize(index);
         string whole, titles, single;
         lock (Js)
         {
@@ -56,9 +109,139 @@ public sealed class SearchEngineTests
             single = Js.Value.Invoke("__unpacked", LunrPackedIndexJson.Serialize(index)).AsString();
         }
 
-        Assert.Equal(LunrIndexJson.Serialize(index), whole);
-        Assert.Equal(LunrIndexJson.Serialize(index), single);
+        Assert.Equal(expected, whole);
+        Assert.Equal(expected, single);
         Assert.Equal(LunrIndexJson.Serialize(Project(index, SearchIndexWriter.TitleFieldCount)), titles);
+
+        foreach (var shardCount in new[] { 1, 4, 32 })
+        {
+            var (first, shards) = LunrShardedIndexJson.Write(index, SearchIndexWriter.TitleFieldCount, shardCount, json => json.Append(",\"shards\":").Append(shardCount));
+            string sharded, reversed, firstOnly;
+            lock (Js)
+            {
+                sharded = Js.Value.Invoke("__unpacked", "[" + first + "," + string.Join(",", shards) + "]").AsString();
+                reversed = Js.Value.Invoke("__unpacked", "[" + first + "," + string.Join(",", shards.Reverse()) + "]").AsString();
+                firstOnly = Js.Value.Invoke("__unpacked", "[" + first + "]").AsString();
+            }
+
+            Assert.Equal(expected, sharded);
+            Assert.Equal(expected, reversed);
+            Assert.Equal(LunrIndexJson.Serialize(Project(index, SearchIndexWriter.TitleFieldCount)), firstOnly);
+        }
+    }
+
+    [Fact]
+    public void ScoresFromTheQuerysShardsEqualScoresFromTheWholeIndex()
+    {
+        var documents = SyntheticCorpus.GenerateRich(400, seed: 17, words: 3000).Where(d => d.Lang == "ja").ToList();
+        var index = SearchIndexWriter.BuildIndex(documents);
+        const int shardCount = 16;
+        var (first, shards) = LunrShardedIndexJson.Write(index, SearchIndexWriter.TitleFieldCount, shardCount);
+        var queries = new List<(string Text, bool Typing)>
+        {
+            ("解約率", false), ("東京都", false), ("顧客 満足度", false), ("率", false), ("顧", false), ("ｶｽﾀﾏｰ", false),
+            ("customer success", false), ("custom", true), ("re", true), ("オンボーディング 改善", true), ("存在しない語", false),
+        };
+        // Words of the generated vocabulary, as typed: 2 and 3 characters, and single characters.
+        foreach (var d in documents.Take(40))
+        {
+            var run = d.Title.Where(c => c >= 0x3000).Take(3).ToArray();
+            if (run.Length == 3)
+            {
+                queries.Add((new string(run), false));
+                queries.Add((new string(run[..2]), false));
+                queries.Add((run[2].ToString(), false));
+            }
+        }
+
+        JsonElement results;
+        lock (Js)
+        {
+            var json = Js.Value.Evaluate($"JSON.stringify(__scores({first}, [{string.Join(",", shards)}], {JsonSerializer.Serialize(queries.Select(q => new { text = q.Text, typing = q.Typing }))}))").AsString();
+            results = JsonDocument.Parse(json).RootElement.Clone();
+        }
+
+        var nonEmpty = 0;
+        foreach (var r in results.EnumerateArray())
+        {
+            Assert.True(r.GetProperty("whole").GetString() == r.GetProperty("partial").GetString(),
+                $"'{r.GetProperty("query").GetString()}' with {r.GetProperty("shards").GetInt32()} shards:\n{r.GetProperty("partial").GetString()}\nwhole index:\n{r.GetProperty("whole").GetString()}");
+            nonEmpty += r.GetProperty("whole").GetString()!.Length > 0 ? 1 : 0;
+        }
+
+        Assert.True(nonEmpty > queries.Count / 2, $"only {nonEmpty} queries found anything");
+        Assert.Contains(results.EnumerateArray(), r => r.GetProperty("shards").GetInt32() < shardCount / 4 && r.GetProperty("whole").GetString()!.Length > 0);
+    }
+
+    [Fact]
+    public void FirstFullTextSearchFetchesOnlyTheQuerysShardsAndTheShownResultsText()
+    {
+        var (response, fetched) = SearchFetching("ja", "big", "東京", "{full: 'always', limit: 5}");
+        var shardCount = ShardCount("big", "ja");
+        Assert.True(shardCount > 1, "the big site has several shards");
+        Assert.Equal(["index-titles.json", "docs.json", $"index-full-{LunrShardedIndexJson.ShardOf("東京", shardCount)}.json"],
+            fetched.Where(f => !f.StartsWith("text-", StringComparison.Ordinal)));
+        var chunks = fetched.Where(f => f.StartsWith("text-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, response.GetProperty("results").GetArrayLength());
+        Assert.InRange(chunks.Count, 1, 5); // the shown results' chunks, nothing else (no phrase to confirm)
+        Assert.Equal(chunks.Count, chunks.Distinct().Count());
+        Assert.False(response.GetProperty("approximate").GetBoolean());
+        Assert.All(response.GetProperty("results").EnumerateArray(), r => Assert.Equal(JsonValueKind.Object, r.GetProperty("snippet").ValueKind));
+    }
+
+    [Fact]
+    public void AdjacencyIsConfirmedInScoreOrderAndUncheckedCandidatesMakeCountsALowerBound()
+    {
+        var together = BigSite.Where(d => d.Body.Contains("東京都", StringComparison.Ordinal)).Select(d => d.Url).ToHashSet();
+        Assert.Equal(10, together.Count);
+
+        // A small limit: confirms (and fetches text) for a bounded number of candidates, shows only
+        // confirmed matches, and says the count is a lower bound.
+        var (few, fetchedFew) = SearchFetching("ja", "big", "東京都", "{full: 'always', limit: 5}");
+        var shown = Urls(few);
+        Assert.InRange(shown.Count, 1, 5);
+        Assert.All(shown, u => Assert.Contains(u, together)); // never 京都…東京
+        Assert.True(few.GetProperty("approximate").GetBoolean());
+        Assert.InRange(few.GetProperty("total").GetInt32(), shown.Count, 9);
+        var chunksFew = fetchedFew.Count(f => f.StartsWith("text-", StringComparison.Ordinal));
+
+        var (all, fetchedAll) = SearchFetching("ja", "big", "東京都", "{full: 'always', limit: 50}");
+        Assert.False(all.GetProperty("approximate").GetBoolean());
+        Assert.Equal(10, all.GetProperty("total").GetInt32());
+        Assert.Equal(together.Order(StringComparer.Ordinal), Urls(all).Order(StringComparer.Ordinal));
+        Assert.True(chunksFew < fetchedAll.Count(f => f.StartsWith("text-", StringComparison.Ordinal)), "a small limit loads fewer text chunks");
+
+        // The same order as the whole answer: the first ones confirmed are its first ones.
+        Assert.Equal(Urls(all).Take(shown.Count), shown);
+
+        // A kind filter keeps counting every kind it confirmed on the way.
+        var (questions, _) = SearchFetching("ja", "big", "東京都", "{full: 'always', limit: 50, kinds: ['question']}");
+        Assert.Empty(Urls(questions));
+        Assert.False(questions.GetProperty("approximate").GetBoolean());
+        Assert.Equal(10, questions.GetProperty("counts").GetProperty("article").GetInt32());
+    }
+
+    [Fact]
+    public void OneCharacterQueriesFindCharactersEndingARunThroughTheShardsThatListThem()
+    {
+        // 都 ends the run 東京都 (bigram 京都, in the shard of 京): "ends" must lead there.
+        var (response, fetched) = SearchFetching("ja", "big", "都", "{full: 'always', limit: 1000}");
+        var shardCount = ShardCount("big", "ja");
+        Assert.Contains($"index-full-{LunrShardedIndexJson.ShardOf("京", shardCount)}.json", fetched);
+        var urls = Urls(response);
+        Assert.Contains("/big/ja/articles/place-00/", urls);
+        Assert.Contains("/big/ja/articles/place-01/", urls); // 京都の…
+
+        // A common character ends bigrams in most shards: a small limit loads a few of them and
+        // says the answer is partial; a larger one loads them all and is exact.
+        var (few, fetchedFew) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 10}");
+        Assert.True(few.GetProperty("approximate").GetBoolean());
+        Assert.Equal(2, fetchedFew.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)));
+        Assert.Equal(10, few.GetProperty("results").GetArrayLength());
+        var (many, fetchedMany) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 1000}");
+        Assert.False(many.GetProperty("approximate").GetBoolean());
+        Assert.True(fetchedMany.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)) > 2);
+        Assert.True(few.GetProperty("total").GetInt32() <= many.GetProperty("total").GetInt32());
     }
 
     /// <summary>The index restricted to its first fields: same term indexes and scores, only the terms they use.</summary>
@@ -161,6 +344,28 @@ public sealed class SearchEngineTests
 
     private static List<string> Urls(JsonElement response) =>
         [.. response.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];
+
+    private static int ShardCount(string site, string lang)
+    {
+        lock (Js)
+        {
+            return (int)Js.Value.Evaluate($"JSON.parse(__files['/{site}/search/{lang}/index-titles.json']).shards").AsNumber();
+        }
+    }
+
+    /// <summary>A search on a fresh engine (nothing cached) and the files it fetched, in order.</summary>
+    private static (JsonElement Response, List<string> Fetched) SearchFetching(string lang, string site, string query, string options)
+    {
+        lock (Js)
+        {
+            var engine = Js.Value;
+            engine.Execute("__fetched = [];");
+            var promise = engine.Evaluate($"__engine('{lang}', '{site}').search({JsonSerializer.Serialize(query)}, {options}).then(function (r) {{ return JSON.stringify(r); }})");
+            var json = promise.UnwrapIfPromise().AsString();
+            var fetched = engine.Evaluate("JSON.stringify(__fetched)").AsString();
+            return (JsonDocument.Parse(json).RootElement.Clone(), JsonSerializer.Deserialize<List<string>>(fetched)!);
+        }
+    }
 
     private static JsonElement Search(string lang, string query, string options)
     {

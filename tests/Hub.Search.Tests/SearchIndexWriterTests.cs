@@ -7,21 +7,27 @@ public sealed class SearchIndexWriterTests
 {
     private static string GoldenDirectory => Path.Combine(RepoPaths.Root, "tests", "Hub.Search.Tests", "Golden");
 
-    /// <summary>Set HUB_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change.</summary>
+    /// <summary>Set HUB_UPDATE_GOLDEN=1 to rewrite the golden files after an intended change (stale ones are deleted).</summary>
     [Fact]
     public void WritesGoldenFiles()
     {
         var files = SearchIndexWriter.Write(SampleDocuments.All, ["ja", "ko", "en", "zh"]);
         Assert.Equal(
             [
-                "search/en/index-titles.json", "search/en/docs.json", "search/en/index-full.json", "search/en/text.json",
-                "search/ja/index-titles.json", "search/ja/docs.json", "search/ja/index-full.json", "search/ja/text.json",
-                "search/ko/index-titles.json", "search/ko/docs.json", "search/ko/index-full.json", "search/ko/text.json",
-                "search/zh/index-titles.json", "search/zh/docs.json", "search/zh/index-full.json", "search/zh/text.json",
+                "search/en/index-titles.json", "search/en/docs.json", "search/en/index-full-0.json", "search/en/text-0.json",
+                "search/ja/index-titles.json", "search/ja/docs.json", "search/ja/index-full-0.json", "search/ja/text-0.json",
+                "search/ko/index-titles.json", "search/ko/docs.json", "search/ko/index-full-0.json", "search/ko/text-0.json",
+                "search/zh/index-titles.json", "search/zh/docs.json", "search/zh/index-full-0.json",
             ],
             files.Select(f => f.RelativePath));
 
         var update = Environment.GetEnvironmentVariable("HUB_UPDATE_GOLDEN") == "1";
+        var root = Path.Combine(GoldenDirectory, "search");
+        if (update && Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
         foreach (var file in files)
         {
             var path = Path.Combine(GoldenDirectory, file.RelativePath);
@@ -34,7 +40,58 @@ public sealed class SearchIndexWriterTests
             Assert.True(File.Exists(path), $"missing golden file {path} (run with HUB_UPDATE_GOLDEN=1)");
             Assert.True(File.ReadAllBytes(path).AsSpan().SequenceEqual(file.Content), $"{file.RelativePath} differs from its golden file:\n{Encoding.UTF8.GetString(file.Content)}");
         }
+
+        var stale = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(GoldenDirectory, f).Replace('\\', '/'))
+            .Except(files.Select(f => f.RelativePath));
+        Assert.Empty(stale);
     }
+
+    [Fact]
+    public void ShardsByFirstCharacterAndChunksTextWhenTheLanguageIsLarge()
+    {
+        var documents = SyntheticCorpus.GenerateRich(600, seed: 3, words: 4000).Where(d => d.Lang == "ja").ToList();
+        var files = SearchIndexWriter.Write(documents);
+        var titles = Encoding.UTF8.GetString(files.Single(f => f.RelativePath == "search/ja/index-titles.json").Content);
+        using var manifest = System.Text.Json.JsonDocument.Parse(titles);
+        var shards = manifest.RootElement.GetProperty("shards").GetInt32();
+        var chunks = manifest.RootElement.GetProperty("chunks").EnumerateArray().Select(c => c.GetInt32()).ToList();
+        Assert.True(shards > 1 && (shards & (shards - 1)) == 0, $"shards: {shards}");
+        Assert.Equal(documents.Count, chunks.Sum());
+        Assert.Equal(shards, files.Count(f => f.RelativePath.StartsWith("search/ja/index-full-", StringComparison.Ordinal)));
+        Assert.Equal(chunks.Count, files.Count(f => f.RelativePath.StartsWith("search/ja/text-", StringComparison.Ordinal)));
+        foreach (var file in files.Where(f => f.RelativePath.StartsWith("search/ja/index-full-", StringComparison.Ordinal)))
+        {
+            using var shard = System.Text.Json.JsonDocument.Parse(file.Content);
+            var k = shard.RootElement.GetProperty("shard").GetInt32();
+            Assert.Equal($"search/ja/index-full-{k}.json", file.RelativePath);
+            Assert.All(shard.RootElement.GetProperty("terms").EnumerateArray().Where(t => t.ValueKind == System.Text.Json.JsonValueKind.String),
+                t => Assert.Equal(k, Lunr.LunrShardedIndexJson.ShardOf(t.GetString()!, shards)));
+        }
+
+        // Terms are shared out by first character, so shards differ (a particle starts many bigrams),
+        // but none is far off the size aimed at.
+        var shardSizes = files.Where(f => f.RelativePath.StartsWith("search/ja/index-full-", StringComparison.Ordinal)).Select(f => f.Content.Length).ToList();
+        Assert.True(shardSizes.Max() < 4 * SearchIndexWriter.ShardBytes, string.Join(",", shardSizes));
+
+        // A chunk closes past ChunkBytes: several short documents share one, a long one is alone.
+        Assert.Contains(chunks, c => c > 1);
+        foreach (var file in files.Where(f => f.RelativePath.StartsWith("search/ja/text-", StringComparison.Ordinal)))
+        {
+            using var texts = System.Text.Json.JsonDocument.Parse(file.Content);
+            var sizes = texts.RootElement.EnumerateArray().Select(t => Encoding.UTF8.GetByteCount(t.GetString()!) + 3).ToList();
+            Assert.True(sizes.Count == 1 || sizes.Sum() <= SearchStoreJson.ChunkBytes + sizes[^1], $"{file.RelativePath}: {string.Join(",", sizes)}");
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(36 * 1024, 1)]
+    [InlineData(36 * 1024 + 1, 2)]
+    [InlineData(1_000_000, 32)]
+    [InlineData(long.MaxValue, SearchIndexWriter.MaxShards)]
+    public void ShardCountIsAPowerOfTwoKeepingShardsSmall(long bytes, int expected) =>
+        Assert.Equal(expected, SearchIndexWriter.ShardCount(bytes));
 
     [Fact]
     public void OutputDependsOnDocumentsNotOnTheirOrder()
@@ -53,8 +110,10 @@ public sealed class SearchIndexWriterTests
     public void EmptyLanguageGetsLoadableEmptyIndexes()
     {
         var files = SearchIndexWriter.Write([], ["ja"]);
-        Assert.Equal("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"tags\"],\"terms\":[],\"ids\":[],\"vectors\":[]}", Encoding.UTF8.GetString(files[0].Content));
+        Assert.Equal("{\"version\":\"2.3.9\",\"fields\":[\"title\",\"tags\"],\"terms\":[],\"ids\":[],\"vectors\":[],\"shards\":1,\"chunks\":[]}", Encoding.UTF8.GetString(files[0].Content));
         Assert.Equal("[]", Encoding.UTF8.GetString(files[1].Content));
+        Assert.Equal("{\"version\":\"2.3.9\",\"fields\":[\"summary\",\"headings\",\"body\"],\"shard\":0,\"terms\":[],\"ids\":[],\"postings\":[]}", Encoding.UTF8.GetString(files[2].Content));
+        Assert.Equal(3, files.Count);
     }
 
     [Theory]

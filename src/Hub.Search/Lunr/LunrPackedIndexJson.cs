@@ -41,21 +41,8 @@ public static class LunrPackedIndexJson
             throw new ArgumentException($"Parts must split all {fieldCount} fields.", nameof(fieldCounts));
         }
 
-        if (index.FieldVectors.Count % fieldCount != 0)
-        {
-            throw new ArgumentException("Every document must have a vector per field.", nameof(index));
-        }
-
+        CheckRefs(index);
         var documentCount = index.FieldVectors.Count / fieldCount;
-        for (var i = 0; i < index.FieldVectors.Count; i++)
-        {
-            var expected = index.Fields[i % fieldCount] + "/" + Ref(i / fieldCount);
-            if (index.FieldVectors[i].FieldRef != expected)
-            {
-                throw new ArgumentException($"Packed indexes need refs d0, d1, … in order; found '{index.FieldVectors[i].FieldRef}' where '{expected}' belongs.", nameof(index));
-            }
-        }
-
         var terms = new string[index.InvertedIndex.Count];
         foreach (var posting in index.InvertedIndex)
         {
@@ -67,25 +54,24 @@ public static class LunrPackedIndexJson
         var firstField = 0;
         foreach (var count in fieldCounts)
         {
-            var used = new SortedSet<int>();
+            var used = new bool[terms.Length];
             for (var d = 0; d < documentCount; d++)
             {
                 for (var f = firstField; f < firstField + count; f++)
                 {
                     foreach (var element in index.FieldVectors[d * fieldCount + f].Elements)
                     {
-                        if (!written[element.TermIndex])
-                        {
-                            used.Add(element.TermIndex);
-                        }
+                        used[element.TermIndex] = !written[element.TermIndex];
                     }
                 }
             }
 
-            parts.Add(Part(index, terms, used, firstField, count, documentCount));
-            foreach (var t in used)
+            var json = new StringBuilder();
+            WritePart(json, index, terms, used, firstField, count, documentCount);
+            parts.Add(json.ToString());
+            for (var t = 0; t < used.Length; t++)
             {
-                written[t] = true;
+                written[t] |= used[t];
             }
 
             firstField += count;
@@ -94,10 +80,32 @@ public static class LunrPackedIndexJson
         return parts;
     }
 
-    private static string Part(LunrIndex index, string[] terms, SortedSet<int> termIndexes, int firstField, int count, int documentCount)
+    /// <summary>Throws unless the index's field vectors are every field of d0, d1, … in order.</summary>
+    internal static void CheckRefs(LunrIndex index)
     {
         var fieldCount = index.Fields.Count;
-        var json = new StringBuilder();
+        if (index.FieldVectors.Count % fieldCount != 0)
+        {
+            throw new ArgumentException("Every document must have a vector per field.", nameof(index));
+        }
+
+        for (var i = 0; i < index.FieldVectors.Count; i++)
+        {
+            var fieldRef = index.FieldVectors[i].FieldRef;
+            var field = index.Fields[i % fieldCount];
+            var expected = Ref(i / fieldCount);
+            if (fieldRef.Length != field.Length + 1 + expected.Length || !fieldRef.StartsWith(field, StringComparison.Ordinal)
+                || fieldRef[field.Length] != '/' || !fieldRef.EndsWith(expected, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Packed indexes need refs d0, d1, … in order; found '{fieldRef}' where '{field}/{expected}' belongs.", nameof(index));
+            }
+        }
+    }
+
+    /// <summary>Writes one part: fields [firstField, firstField + count), the terms marked in <paramref name="termMask"/>.</summary>
+    internal static void WritePart(StringBuilder json, LunrIndex index, string[] terms, bool[] termMask, int firstField, int count, int documentCount)
+    {
+        var fieldCount = index.Fields.Count;
         json.Append("{\"version\":");
         JsonText.WriteString(json, LunrIndex.Version);
         json.Append(",\"fields\":[");
@@ -109,21 +117,27 @@ public static class LunrPackedIndexJson
 
         json.Append("],\"terms\":[");
         var first = true;
-        foreach (var t in termIndexes)
+        for (var t = 0; t < terms.Length; t++)
         {
-            json.Append(first ? string.Empty : ",");
-            JsonText.WriteString(json, terms[t]);
-            first = false;
+            if (termMask[t])
+            {
+                json.Append(first ? string.Empty : ",");
+                JsonText.WriteString(json, terms[t]);
+                first = false;
+            }
         }
 
         json.Append("],\"ids\":[");
         var previous = 0;
         first = true;
-        foreach (var t in termIndexes)
+        for (var t = 0; t < terms.Length; t++)
         {
-            json.Append(first ? string.Empty : ",").Append((t - previous).ToString(CultureInfo.InvariantCulture));
-            previous = t;
-            first = false;
+            if (termMask[t])
+            {
+                json.Append(first ? string.Empty : ",").Append((t - previous).ToString(CultureInfo.InvariantCulture));
+                previous = t;
+                first = false;
+            }
         }
 
         json.Append("],\"vectors\":[");
@@ -152,11 +166,10 @@ public static class LunrPackedIndexJson
         }
 
         json.Append("]}");
-        return json.ToString();
     }
 
     // Scores are k/1000 for an integer k (lunr's rounding); recover k exactly.
-    private static long ScaledScore(double score)
+    internal static long ScaledScore(double score)
     {
         var k = (long)Math.Round(score * 1000, MidpointRounding.AwayFromZero);
         if (k / 1000.0 != score)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using Hub.Search.Lunr;
 using Hub.Site.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -78,6 +80,116 @@ public sealed class SearchBrowserTests
         await link.ClickAsync();
         await page.WaitForURLAsync("**/ja/catalogues/hiring/#q-01");
         Assert.True(await page.Locator("#q-01").IsVisibleAsync());
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// The default site (input/) under a base path: the first search fetches the title tier, the
+    /// full-text shards of the query's terms only, and the text chunks of the results it shows (a
+    /// two-character query has no adjacency to confirm) or had to confirm (three characters).
+    /// </summary>
+    [Theory]
+    [InlineData("健全", true)]
+    [InlineData("解約率", false)]
+    public async Task FirstSearchOnTheDefaultSiteFetchesOnlyTheQuerysShardsAndItsResultsText(string query, bool exactText)
+    {
+        var input = Path.Combine(TestSite.RepoRoot, "input");
+        var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(input, f).Replace('\\', '/'), File.ReadAllText);
+        using var site = new TestSite(files, withConfig: false);
+        await using var session = await BrowserSession.StartAsync(site, basePath: "/kb/");
+        var fetched = new List<string>();
+        session.Page.Context.Request += (_, request) =>
+        {
+            var path = new Uri(request.Url).AbsolutePath;
+            if (path.StartsWith("/kb/search/ja/", StringComparison.Ordinal))
+            {
+                lock (fetched)
+                {
+                    fetched.Add(path["/kb/search/ja/".Length..]);
+                }
+            }
+        };
+        var page = session.Page;
+        await page.GotoAsync(session.Url($"ja/search/?q={Uri.EscapeDataString(query)}"));
+        await page.WaitForFunctionAsync("""
+            () => {
+              const s = document.getElementById('search-status');
+              const f = document.querySelector('form.search-box');
+              const text = s ? s.textContent.trim() : '';
+              return text.length > 0 && text !== f.dataset.i18nLoading && text !== f.dataset.i18nFullTextLoading;
+            }
+            """);
+        var hrefs = await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        Assert.NotEmpty(hrefs);
+        Assert.All(hrefs, h => Assert.StartsWith("/kb/ja/", h, StringComparison.Ordinal));
+
+        using var titles = JsonDocument.Parse(site.ReadOutput("search/ja/index-titles.json"));
+        var shardCount = titles.RootElement.GetProperty("shards").GetInt32();
+        var chunkOf = titles.RootElement.GetProperty("chunks").EnumerateArray()
+            .SelectMany((c, k) => Enumerable.Repeat(k, c.GetInt32())).ToList();
+        using var docs = JsonDocument.Parse(site.ReadOutput("search/ja/docs.json"));
+        var positions = docs.RootElement.EnumerateArray().Select((d, i) => (Url: d[1].GetString()!, i)).ToDictionary(d => d.Url, d => d.i);
+        var shownChunks = hrefs.Select(h => $"text-{chunkOf[positions[h]]}.json").ToHashSet();
+        var bigrams = Enumerable.Range(0, query.Length - 1).Select(i => query.Substring(i, 2));
+        var expectedShards = bigrams.Select(b => $"index-full-{LunrShardedIndexJson.ShardOf(b, shardCount)}.json").ToHashSet();
+
+        List<string> seen;
+        lock (fetched)
+        {
+            seen = [.. fetched.Select(f => f.Split('?')[0])];
+        }
+
+        Assert.True(shardCount > 1, "the default site's Japanese full text is sharded");
+        Assert.Equal(1, seen.Count(f => f == "index-titles.json"));
+        Assert.Equal(1, seen.Count(f => f == "docs.json"));
+        Assert.Equal(expectedShards.Order(), seen.Where(f => f.StartsWith("index-full-", StringComparison.Ordinal)).Order());
+        var textChunks = seen.Where(f => f.StartsWith("text-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(textChunks.Count, textChunks.Distinct().Count());
+        Assert.Superset(shownChunks, textChunks.ToHashSet());
+        if (exactText)
+        {
+            Assert.Equal(shownChunks.Order(), textChunks.Order());
+        }
+
+        Assert.True(textChunks.Count < chunkOf.Distinct().Count(), "not every text chunk");
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// When the engine stops confirming adjacency at the page's limit, the counts say "N 件以上", the
+    /// shown results are all real matches, and "more" confirms the rest; the header box says so too.
+    /// </summary>
+    [Fact]
+    public async Task UnconfirmedCandidatesShowALowerBoundAndMoreConfirmsThem()
+    {
+        var files = Fixtures.Basic();
+        var filler = string.Concat(Enumerable.Repeat("顧客の声を聞いて改善を続ける。", 120)); // ~5 KB: a text chunk of its own
+        for (var i = 0; i < 30; i++)
+        {
+            var together = i % 2 == 0;
+            files[$"articles/place-{i:00}.md"] = $"---\ntitle: 地域の話その{i}\n---\n\n{filler}\n\n{(together ? "東京都の顧客。" : "京都の顧客と東京の顧客。")}\n";
+        }
+
+        using var site = new TestSite(files);
+        await using var session = await BrowserSession.StartAsync(site, basePath: "/cs-hub/");
+        var page = session.Page;
+
+        // The header box asks for 8 results only: it stops confirming early and says so.
+        await page.GotoAsync(session.Url("ja/"));
+        await page.Locator("#site-search").FillAsync("東京都");
+        var panelStatus = page.Locator("form:has(#site-search) .search-panel .search-status");
+        await Assertions.Expect(panelStatus).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+ 件以上$"), new LocatorAssertionsToHaveTextOptions { Timeout = 15000 });
+        await Assertions.Expect(page.Locator("form:has(#site-search) .search-panel .search-view-all")).ToContainTextAsync("件以上");
+        var boxLinks = await page.Locator("form:has(#site-search) .search-panel a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        Assert.Equal(8, boxLinks.Length);
+        Assert.All(boxLinks, r => Assert.Matches("place-[0-9]*[02468]/$", r));
+
+        // The results page shows 20: with 15 real matches among 30 candidates it confirms them all.
+        var results = await ResultsAsync(page, "ja", "東京都");
+        await Assertions.Expect(page.Locator("#search-status")).ToHaveTextAsync("15 件");
+        Assert.Equal(15, results.Count);
+        Assert.All(results, r => Assert.Matches("place-[0-9]*[02468]/$", r));
         Assert.Empty(session.ConsoleErrors);
     }
 }

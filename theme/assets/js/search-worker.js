@@ -1,7 +1,12 @@
 /*
- * Hub search engine: loads a language's two-tier lunr index (written by Hub.Search.SearchIndexWriter),
- * answers queries built from HubSearchTokenizer tokens (never lunr's query parser), confirms CJK
- * adjacency on the stored text, and returns plain data (titles, snippets, highlight ranges).
+ * Hub search engine: loads a language's lunr index (written by Hub.Search.SearchIndexWriter) piece by
+ * piece, answers queries built from HubSearchTokenizer tokens (never lunr's query parser), confirms
+ * CJK adjacency on the stored text, and returns plain data (titles, snippets, highlight ranges).
+ *
+ * What it fetches, from search/{lang}/: index-titles.json (the title tier and the manifest) and
+ * docs.json first; then, for a query the title tier cannot answer well, only the full-text shards
+ * index-full-{k}.json of the query's terms (k from the term's first character, shardOf), and only
+ * the text chunks text-{k}.json of the documents it shows or must confirm. Everything is cached.
  *
  * It needs lunr.js and search-tokenizer.js loaded first. On a page it defines HubSearchEngine; loaded
  * as a Web Worker (what search.js does when it can) it answers messages with the same engine, so
@@ -12,6 +17,17 @@
 
   /** Below this many first-tier results, the full-text tier is loaded and asked instead. */
   var FIRST_TIER_ENOUGH = 10;
+  /** Adjacency is confirmed on the stored text this many candidates (at least) at a time. */
+  var CONFIRM_BATCH = 4;
+  /**
+   * A search fetches about 2 × limit + CONFIRM_BATCH text chunks (twice that while it has nothing to
+   * show) to confirm adjacency: a common
+   * pair of bigrams can have hundreds of candidates of which few hold the phrase. Past that, the
+   * response is approximate and a larger limit (the results page's "more") goes on from the cache.
+   */
+  var CONFIRM_CHUNKS_PER_LIMIT = 2;
+  /** Shards listed in "ends" that a one-character query loads per result asked for (2 for 20). */
+  var ENDS_PER_LIMIT = 0.1;
   var SNIPPET_LENGTH = 140;
   var SNIPPET_BEFORE = 30;
 
@@ -36,27 +52,56 @@
   }
 
   /**
-   * Rebuilds, from packed parts (Hub.Search.Lunr.LunrPackedIndexJson), the object lunr.Index.load
-   * takes: from all parts exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9; from the
-   * first parts, the index of just their fields (same term indexes and scores).
+   * The full-text shard of a term among n (a power of two): FNV-1a (32-bit) over the four
+   * little-endian bytes of its first code point, high half folded into the low one, masked.
+   * Hub.Search.Lunr.LunrShardedIndexJson.ShardOf computes the same.
+   */
+  function shardOf(term, n) {
+    if (n <= 1 || !term) {
+      return 0;
+    }
+    var cp = term.codePointAt(0);
+    var hash = 0x811C9DC5;
+    for (var i = 0; i < 4; i++) {
+      hash ^= (cp >>> (8 * i)) & 0xFF;
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return ((hash ^ (hash >>> 16)) & (n - 1)) >>> 0;
+  }
+
+  /**
+   * Rebuilds, from packed parts, the object lunr.Index.load takes. The first part (and any other
+   * part of Hub.Search.Lunr.LunrPackedIndexJson) lists every document's vectors; a shard of
+   * LunrShardedIndexJson ("postings" present) lists its terms' postings. From all parts (or the
+   * first tier and every shard) it is exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9;
+   * from fewer, the index of just the loaded fields and terms, with the same term indexes and scores.
    */
   function unpack(parts) {
     if (!Array.isArray(parts)) {
       parts = [parts];
     }
     var fields = [];
+    var fieldAt = {};
     var terms = [];
     var postings = [];
     var p;
     var i;
     var f;
     for (p = 0; p < parts.length; p++) {
-      fields = fields.concat(parts[p].fields);
+      for (f = 0; f < parts[p].fields.length; f++) {
+        if (!Object.prototype.hasOwnProperty.call(fieldAt, parts[p].fields[f])) {
+          fieldAt[parts[p].fields[f]] = fields.length;
+          fields.push(parts[p].fields[f]);
+        }
+      }
     }
     for (p = 0; p < parts.length; p++) {
       var id = 0;
       for (i = 0; i < parts[p].terms.length; i++) {
         id += parts[p].ids[i];
+        if (typeof parts[p].terms[i] !== 'string') {
+          continue; // a shard's posting of a term an earlier part has
+        }
         var posting = { _index: id };
         for (f = 0; f < fields.length; f++) {
           posting[fields[f]] = EMPTY;
@@ -65,34 +110,92 @@
         terms.push([parts[p].terms[i], posting]);
       }
     }
-    var fieldVectors = [];
     var documents = parts[0].vectors.length;
-    for (var d = 0; d < documents; d++) {
-      var docRef = ref(d);
-      for (p = 0; p < parts.length; p++) {
-        for (f = 0; f < parts[p].fields.length; f++) {
-          var field = parts[p].fields[f];
-          var packedVector = parts[p].vectors[d][f];
-          var elements = new Array(packedVector.length);
-          var termIndex = 0;
+    var fieldCount = fields.length;
+    var vectors = new Array(documents * fieldCount);
+    var writer = new Array(documents * fieldCount); // the part that last wrote each vector
+    var merged = []; // vectors filled by more than one part: sorted at the end
+    var isMerged = {};
+
+    function add(slot, termIndex, score, docRef, field) {
+      var elements = vectors[slot];
+      if (elements === undefined) {
+        elements = vectors[slot] = [];
+      } else if (writer[slot] !== p && elements.length > 0 && !isMerged[slot]) {
+        isMerged[slot] = true;
+        merged.push(slot);
+      }
+      writer[slot] = p;
+      elements.push(termIndex, score / 1000);
+      var fieldPosting = postings[termIndex][field];
+      if (fieldPosting === EMPTY) {
+        fieldPosting = postings[termIndex][field] = {};
+      }
+      fieldPosting[docRef] = EMPTY;
+    }
+
+    for (p = 0; p < parts.length; p++) {
+      var part = parts[p];
+      var termIndex;
+      if (part.postings) {
+        var shardFields = part.fields.length;
+        termIndex = 0;
+        for (i = 0; i < part.postings.length; i++) {
+          termIndex += part.ids[i];
+          var list = part.postings[i];
+          var position = 0;
+          for (var e = 0; e < list.length; e += 2) {
+            position += Math.floor(list[e] / shardFields);
+            var field = part.fields[list[e] % shardFields];
+            add(position * fieldCount + fieldAt[field], termIndex, list[e + 1], ref(position), field);
+          }
+        }
+        continue;
+      }
+      for (var d = 0; d < part.vectors.length; d++) {
+        var docRef = ref(d);
+        for (f = 0; f < part.fields.length; f++) {
+          var packedVector = part.vectors[d][f];
+          var slot = d * fieldCount + fieldAt[part.fields[f]];
+          if (vectors[slot] === undefined) {
+            vectors[slot] = [];
+          }
+          termIndex = 0;
           for (i = 0; i < packedVector.length; i += 2) {
             termIndex += packedVector[i];
-            elements[i] = termIndex;
-            elements[i + 1] = packedVector[i + 1] / 1000;
-            var fieldPosting = postings[termIndex][field];
-            if (fieldPosting === EMPTY) {
-              fieldPosting = postings[termIndex][field] = {};
-            }
-            fieldPosting[docRef] = EMPTY;
+            add(slot, termIndex, packedVector[i + 1], docRef, part.fields[f]);
           }
-          fieldVectors.push([field + '/' + docRef, elements]);
         }
+      }
+    }
+    for (i = 0; i < merged.length; i++) {
+      vectors[merged[i]] = sortPairs(vectors[merged[i]]);
+    }
+    var fieldVectors = new Array(vectors.length);
+    for (var k = 0; k < documents; k++) {
+      for (f = 0; f < fieldCount; f++) {
+        fieldVectors[k * fieldCount + f] = [fields[f] + '/' + ref(k), vectors[k * fieldCount + f] || []];
       }
     }
     terms.sort(function (a, b) {
       return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
     });
     return { version: parts[0].version, fields: fields, fieldVectors: fieldVectors, invertedIndex: terms, pipeline: [] };
+  }
+
+  /** [index, value, index, value, …] sorted by index (lunr's vectors are; dot products rely on it). */
+  function sortPairs(flat) {
+    var order = [];
+    for (var i = 0; i < flat.length; i += 2) {
+      order.push(i);
+    }
+    order.sort(function (a, b) { return flat[a] - flat[b]; });
+    var sorted = new Array(flat.length);
+    for (var k = 0; k < order.length; k++) {
+      sorted[2 * k] = flat[order[k]];
+      sorted[2 * k + 1] = flat[order[k] + 1];
+    }
+    return sorted;
   }
 
   /**
@@ -279,122 +382,360 @@
   function Engine(config) {
     this.indexUrl = config.indexUrl;
     this.fetchJson = config.fetchJson;
-    this.tiers = { titles: null, full: null };
-    this.loads = { titles: null, full: null };
-    this.docs = null;
-    this.texts = null;
+    this.titlesLoad = null;
+    this.titles = null; // the title tier's lunr index
     this.titlesPart = null;
-    this.runsCache = { titles: {}, full: {} };
+    this.docs = null;
+    this.shardCount = 1;
+    this.chunkOf = null; // document position -> text chunk
+    this.chunkStart = null; // text chunk -> its first document position
+    this.shards = {}; // k -> loaded shard part
+    this.shardLoads = {}; // k -> promise of it
+    this.full = null; // lunr index of the title tier and every loaded shard
+    this.fullKey = '';
+    this.chunks = {}; // k -> loaded texts
+    this.chunkLoads = {};
+    this.titleRunsCache = {};
+    this.textRunsCache = {};
   }
 
-  /** Loads a tier: 'titles' (index-titles.json, docs.json) or 'full' (also index-full.json, text.json). */
-  Engine.prototype.load = function (tier) {
-    var self = this;
-    if (!self.loads[tier]) {
-      var fetches = tier === 'titles'
-        ? [self.fetchJson(self.indexUrl + 'index-titles.json'), self.fetchJson(self.indexUrl + 'docs.json')]
-        : [self.load('titles'), self.fetchJson(self.indexUrl + 'index-full.json'), self.fetchJson(self.indexUrl + 'text.json')];
-      self.loads[tier] = Promise.all(fetches).then(function (loaded) {
-        if (tier === 'titles') {
-          self.titlesPart = loaded[0];
-          self.docs = loaded[1];
-          self.tiers.titles = root.lunr.Index.load(unpack([loaded[0]]));
-        } else {
-          self.texts = loaded[2];
-          self.tiers.full = root.lunr.Index.load(unpack([self.titlesPart, loaded[1]]));
-        }
-        return self.tiers[tier];
-      });
-      self.loads[tier].catch(function () {
-        self.loads[tier] = null; // allow a retry
+  /** Retries a failed fetch next time instead of caching the failure. */
+  function cached(store, key, make) {
+    if (!store[key]) {
+      store[key] = make();
+      store[key].catch(function () {
+        delete store[key];
       });
     }
-    return self.loads[tier];
+    return store[key];
+  }
+
+  /** Loads the title tier: index-titles.json (with the manifest) and docs.json. */
+  Engine.prototype.load = function () {
+    var self = this;
+    if (!self.titlesLoad) {
+      self.titlesLoad = Promise.all([self.fetchJson(self.indexUrl + 'index-titles.json'), self.fetchJson(self.indexUrl + 'docs.json')])
+        .then(function (loaded) {
+          var part = loaded[0];
+          self.titlesPart = part;
+          self.docs = loaded[1];
+          self.shardCount = part.shards || 1;
+          self.chunkOf = new Array(self.docs.length);
+          self.chunkStart = [];
+          var position = 0;
+          var sizes = part.chunks || [];
+          for (var c = 0; c < sizes.length; c++) {
+            self.chunkStart.push(position);
+            for (var i = 0; i < sizes[c]; i++) {
+              self.chunkOf[position++] = c;
+            }
+          }
+          self.titles = root.lunr.Index.load(unpack([part]));
+          return self.titles;
+        });
+      self.titlesLoad.catch(function () {
+        self.titlesLoad = null;
+      });
+    }
+    return self.titlesLoad;
+  };
+
+  Engine.prototype.loadShard = function (k) {
+    var self = this;
+    return cached(self.shardLoads, k, function () {
+      return self.fetchJson(self.indexUrl + 'index-full-' + k + '.json').then(function (part) {
+        self.shards[k] = part;
+        return part;
+      });
+    });
+  };
+
+  Engine.prototype.loadShards = function (ks) {
+    var self = this;
+    return Promise.all(ks.map(function (k) { return self.loadShard(k); }));
+  };
+
+  /**
+   * Loads the shards a query needs: each term's own; for a one-character CJK clause (matched
+   * anywhere in a bigram) also the shards its own shard lists in "ends" (bigrams ending with the
+   * character), ENDS_PER_LIMIT of them per `limit` results asked for (a common character is in
+   * every shard). Resolves to true when every needed shard is loaded; otherwise the results are all
+   * true matches (each holds the character) but some may be missing, and scores lower.
+   */
+  Engine.prototype.shardsFor = function (clauses, limit) {
+    var self = this;
+    var own = {};
+    var i;
+    for (i = 0; i < clauses.length; i++) {
+      own[shardOf(clauses[i].term, self.shardCount)] = true;
+    }
+    return self.loadShards(Object.keys(own).map(Number)).then(function () {
+      var more = [];
+      var allowance = Math.ceil(limit * ENDS_PER_LIMIT);
+      var complete = true;
+      for (i = 0; i < clauses.length; i++) {
+        if (clauses[i].wildcard === 'both') {
+          var ends = self.shards[shardOf(clauses[i].term, self.shardCount)].ends;
+          var list = ends && Object.prototype.hasOwnProperty.call(ends, clauses[i].term) ? ends[clauses[i].term] : [];
+          for (var j = 0; j < list.length; j++) {
+            if (self.shards[list[j]] || more.indexOf(list[j]) >= 0) {
+              continue;
+            }
+            if (more.length < allowance) {
+              more.push(list[j]);
+            } else {
+              complete = false;
+            }
+          }
+        }
+      }
+      return self.loadShards(more).then(function () {
+        return complete;
+      });
+    });
+  };
+
+  /** The lunr index of the title tier and every shard loaded so far (rebuilt when that set grew). */
+  Engine.prototype.fullIndex = function () {
+    var loaded = Object.keys(this.shards).map(Number).sort(function (a, b) { return a - b; });
+    var key = loaded.join(',');
+    if (!this.full || key !== this.fullKey) {
+      var parts = [this.titlesPart];
+      for (var i = 0; i < loaded.length; i++) {
+        parts.push(this.shards[loaded[i]]);
+      }
+      this.full = root.lunr.Index.load(unpack(parts));
+      this.fullKey = key;
+    }
+    return this.full;
+  };
+
+  /** True when every shard the clauses need by their first character is loaded. */
+  Engine.prototype.hasShards = function (clauses) {
+    for (var i = 0; i < clauses.length; i++) {
+      if (clauses[i].wildcard === 'both' || !this.shards[shardOf(clauses[i].term, this.shardCount)]) {
+        return false;
+      }
+    }
+    return true;
+  };
+
+  /** The text chunks of the documents at positions that are not loaded yet. */
+  Engine.prototype.chunksToFetch = function (positions) {
+    var wanted = {};
+    for (var i = 0; i < positions.length; i++) {
+      var c = this.chunkOf[positions[i]];
+      if (c !== undefined && !this.chunks[c]) {
+        wanted[c] = true;
+      }
+    }
+    return Object.keys(wanted);
+  };
+
+  Engine.prototype.loadChunks = function (positions) {
+    var self = this;
+    return Promise.all(self.chunksToFetch(positions).map(function (c) {
+      return cached(self.chunkLoads, c, function () {
+        return self.fetchJson(self.indexUrl + 'text-' + c + '.json').then(function (texts) {
+          self.chunks[c] = texts;
+          return texts;
+        });
+      });
+    }));
+  };
+
+  /** A document's stored text, or undefined while its chunk is not loaded. */
+  Engine.prototype.text = function (position) {
+    var c = this.chunkOf[position];
+    if (c === undefined) {
+      return ''; // no text stored for it
+    }
+    var chunk = this.chunks[c];
+    return chunk ? chunk[position - this.chunkStart[c]] : undefined;
   };
 
   /**
    * options: { typing: last word is a prefix; full: 'auto' | 'always' | 'never'; kinds: ['question', …]
    * or null for all; limit: results to describe (default 20) }.
-   * Resolves to { query, tier, total, counts: {article, question, kpi}, results: [...], fullAvailable }.
+   * Resolves to { query, tier, total, approximate, counts: {article, question, kpi}, results: [...] }.
+   * With approximate true, total and counts are lower bounds: candidates whose adjacency was not
+   * checked (their text not loaded) remain; a larger limit checks more.
    */
   Engine.prototype.search = function (query, options) {
     var self = this;
     options = options || {};
     var full = options.full || 'auto';
-    return self.load('titles').then(function () {
-      if (self.tiers.full || full === 'always') {
-        return self.load('full').then(function () {
-          return self.run(query, 'full', options);
+    return self.load().then(function () {
+      var parsed = parseQuery(query, options.typing);
+      if (parsed.clauses.length === 0) {
+        return self.respond(query, 'titles', parsed, [], options);
+      }
+      if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
+        var hits = queryIndex(self.titles, parsed.clauses);
+        var first = self.respond(query, 'titles', parsed, hits, options);
+        if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
+          return first;
+        }
+      }
+      return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
+        var response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
+        return complete ? response : Promise.resolve(response).then(function (r) {
+          r.approximate = true;
+          return r;
         });
-      }
-      var first = self.run(query, 'titles', options);
-      if (full === 'never' || first.clauseCount === 0 || first.total >= FIRST_TIER_ENOUGH) {
-        return first;
-      }
-      return self.load('full').then(function () {
-        return self.run(query, 'full', options);
       });
     });
   };
 
-  Engine.prototype.confirmRuns = function (tier, position) {
-    var cache = this.runsCache[tier];
+  Engine.prototype.titleRuns = function (position) {
+    var cache = this.titleRunsCache;
     if (!cache[position]) {
       var doc = this.docs[position];
-      var parts = [doc[TITLE]].concat(doc[TAGS]);
-      if (tier === 'full') {
-        parts.push(this.texts[position]);
-      }
-      cache[position] = tokenizer().runs(parts.join('\n'));
+      cache[position] = tokenizer().runs([doc[TITLE]].concat(doc[TAGS]).join('\n'));
     }
     return cache[position];
   };
 
-  /** Synchronous query of a loaded tier. */
-  Engine.prototype.run = function (query, tier, options) {
-    var parsed = parseQuery(query, options.typing);
+  /**
+   * Whether the document holds every phrase contiguously: true or false, or undefined when that
+   * needs its text and the text is not loaded. The title tier only looks at titles and tags.
+   */
+  Engine.prototype.verdict = function (tier, position, phrases) {
+    if (phrases.length === 0) {
+      return true;
+    }
+    var titleRuns = this.titleRuns(position);
+    if (containsPhrases(titleRuns, phrases)) {
+      return true;
+    }
+    if (tier === 'titles') {
+      return false;
+    }
+    if (!this.textRunsCache[position]) {
+      var text = this.text(position);
+      if (text === undefined) {
+        return undefined;
+      }
+      this.textRunsCache[position] = tokenizer().runs(text);
+    }
+    return containsPhrases(titleRuns.concat(this.textRunsCache[position]), phrases);
+  };
+
+  /**
+   * Confirms hits in score order until `limit` results are shown or the hits run out, loading the
+   * text of unconfirmed candidates CONFIRM_BATCH (or the number of results still missing) at a time;
+   * then loads the text of the shown results for their snippets. The title tier loads nothing, so
+   * it answers synchronously.
+   */
+  Engine.prototype.respond = function (query, tier, parsed, hits, options) {
+    var self = this;
+    var kinds = options.kinds && options.kinds.length ? options.kinds : null;
+    var limit = options.limit || 20;
     var response = {
       query: query,
       tier: tier,
       total: 0,
+      approximate: false,
       counts: { article: 0, question: 0, kpi: 0 },
       results: [],
-      fullAvailable: tier === 'full',
       clauseCount: parsed.clauses.length
     };
-    if (parsed.clauses.length === 0) {
-      return response;
-    }
-    var hits = queryIndex(this.tiers[tier], parsed.clauses);
-    var kinds = options.kinds && options.kinds.length ? options.kinds : null;
-    var limit = options.limit || 20;
-    for (var h = 0; h < hits.length; h++) {
-      var position = Number(hits[h].ref.slice(1));
-      if (parsed.phrases.length > 0 && !containsPhrases(this.confirmRuns(tier, position), parsed.phrases)) {
-        continue;
-      }
-      var doc = this.docs[position];
+    var shown = [];
+    var next = 0;
+    var chunkBudget = CONFIRM_CHUNKS_PER_LIMIT * limit + CONFIRM_BATCH;
+    var spent = 0;
+
+    function record(h) {
+      var doc = self.docs[Number(hits[h].ref.slice(1))];
       response.total++;
       response.counts[doc[KIND]] = (response.counts[doc[KIND]] || 0) + 1;
-      if ((kinds && kinds.indexOf(doc[KIND]) < 0) || response.results.length >= limit) {
-        continue;
+      if ((!kinds || kinds.indexOf(doc[KIND]) >= 0) && shown.length < limit) {
+        shown.push(h);
       }
-      var text = tier === 'full' ? this.texts[position] : doc[SUMMARY];
-      var snip = snippet(text, parsed.needles);
-      if (snip && !snip.matched && doc[SUMMARY] && text !== doc[SUMMARY]) {
-        snip = snippet(doc[SUMMARY], parsed.needles);
-      }
-      response.results.push({
-        position: position,
-        kind: doc[KIND],
-        url: doc[URL],
-        title: highlight(doc[TITLE], parsed.needles),
-        section: doc[SECTION],
-        snippet: snip,
-        score: hits[h].score
-      });
     }
-    return response;
+
+    function position(h) {
+      return Number(hits[h].ref.slice(1));
+    }
+
+    // Decides hits in order while they need no new text; returns false when done.
+    function advance() {
+      while (next < hits.length && shown.length < limit) {
+        var v = self.verdict(tier, position(next), parsed.phrases);
+        if (v === undefined) {
+          return true;
+        }
+        if (v) {
+          record(next);
+        }
+        next++;
+      }
+      return false;
+    }
+
+    function confirm() {
+      if (!advance()) {
+        return null;
+      }
+      var batch = [];
+      var want = Math.max(CONFIRM_BATCH, limit - shown.length);
+      for (var h = next; h < hits.length && batch.length < want; h++) {
+        if (self.verdict(tier, position(h), parsed.phrases) === undefined) {
+          batch.push(position(h));
+        }
+      }
+      var fetches = self.chunksToFetch(batch).length;
+      // Over budget: leave the rest unconfirmed (finish() says approximate); with nothing to show
+      // yet, go on to twice the budget first.
+      if (fetches > chunkBudget && spent > 0 && (shown.length > 0 || spent + fetches > 2 * (spent + chunkBudget))) {
+        return null;
+      }
+      chunkBudget -= fetches;
+      spent += fetches;
+      return self.loadChunks(batch).then(confirm);
+    }
+
+    function finish() {
+      // The rest: count what can be decided without new text; the others make the counts a lower bound.
+      for (var h = next; h < hits.length; h++) {
+        var v = self.verdict(tier, position(h), parsed.phrases);
+        if (v === undefined) {
+          response.approximate = true;
+        } else if (v) {
+          record(h);
+        }
+      }
+      for (var s = 0; s < shown.length; s++) {
+        response.results.push(self.describe(tier, position(shown[s]), hits[shown[s]].score, parsed.needles));
+      }
+      return response;
+    }
+
+    if (tier === 'titles') {
+      advance();
+      return finish();
+    }
+    return Promise.resolve(confirm()).then(function () {
+      return self.loadChunks(shown.map(position));
+    }).then(finish);
+  };
+
+  Engine.prototype.describe = function (tier, position, score, needles) {
+    var doc = this.docs[position];
+    var text = tier === 'full' ? this.text(position) : doc[SUMMARY];
+    var snip = snippet(text, needles);
+    if (snip && !snip.matched && doc[SUMMARY] && text !== doc[SUMMARY]) {
+      snip = snippet(doc[SUMMARY], needles);
+    }
+    return {
+      position: position,
+      kind: doc[KIND],
+      url: doc[URL],
+      title: highlight(doc[TITLE], needles),
+      section: doc[SECTION],
+      snippet: snip,
+      score: score
+    };
   };
 
   var api = {
@@ -402,15 +743,17 @@
     unpack: unpack,
     ref: ref,
     parseQuery: parseQuery,
+    queryIndex: queryIndex,
     normalizedMap: normalizedMap,
     findRanges: findRanges,
     snippet: snippet,
+    shardOf: shardOf,
     FIRST_TIER_ENOUGH: FIRST_TIER_ENOUGH
   };
   root.HubSearchEngine = api;
 
   // As a dedicated worker: the page sends {type: 'init', lunrUrl, tokenizerUrl, indexUrl, version}
-  // once, then {id, type: 'load', tier} or {id, type: 'search', query, options}; each is answered
+  // once, then {id, type: 'load'} (the title tier) or {id, type: 'search', query, options}; each is answered
   // with {id, result} or {id, error}. URLs are absolute.
   var isWorker = typeof document === 'undefined' && typeof importScripts === 'function' && typeof root.postMessage === 'function';
   if (isWorker) {
@@ -434,7 +777,7 @@
         return;
       }
       var work = message.type === 'load'
-        ? engine.load(message.tier).then(function () { return null; })
+        ? engine.load().then(function () { return null; })
         : engine.search(message.query, message.options);
       work.then(function (result) {
         root.postMessage({ id: message.id, result: result });

@@ -10,7 +10,7 @@
   'use strict';
 
   var BOX_LIMIT = 8;
-  var PAGE_LIMIT = 50;
+  var PAGE_LIMIT = 20; // what a first search shows (and whose text it fetches); "more" adds as many
   var DEBOUNCE_MS = 60;
 
   var config = null;
@@ -127,11 +127,11 @@
         search: function (query, options) {
           return call({ type: 'search', query: query, options: options });
         },
-        load: function (tier) {
-          return call({ type: 'load', tier: tier });
+        load: function () {
+          return call({ type: 'load' });
         }
       };
-      proxy.load('titles').then(function () {
+      proxy.load().then(function () {
         resolve(proxy);
       }, reject);
     });
@@ -143,7 +143,7 @@
     return loadScripts([assets + 'lunr.min.js', assets + 'search-tokenizer.js', assets + 'search-worker.js'])
       .then(function () {
         var created = new window.HubSearchEngine.Engine({ indexUrl: config.indexUrl, fetchJson: fetchJson });
-        return created.load('titles').then(function () {
+        return created.load().then(function () {
           return created;
         });
       });
@@ -198,6 +198,14 @@
     for (var i = 0; i < results.length; i++) {
       list.appendChild(renderResult(results[i]));
     }
+  }
+
+  /**
+   * "12 results", or "12+ results" when the engine stopped confirming candidates (their text not
+   * loaded yet): the count is then a lower bound, and the results page can confirm more.
+   */
+  function countLabel(key, count, approximate) {
+    return approximate ? label(key + '_more', count) : label(key, count);
   }
 
   function pageUrl(query, kind) {
@@ -321,11 +329,13 @@
         if (mine !== sequence) {
           return;
         }
-        status.textContent = response.total === 0 ? label('no_results') : label('results', response.total);
+        status.textContent = response.total === 0 && !response.approximate
+          ? label('no_results')
+          : countLabel('results', response.total, response.approximate);
         renderList(list, response.results);
         all.href = pageUrl(query);
-        all.textContent = label('view_all', response.total);
-        footer.hidden = response.total === 0;
+        all.textContent = countLabel('view_all', response.total, response.approximate);
+        footer.hidden = response.total === 0 && !response.approximate;
       }, function () {
         ready = true;
         if (mine === sequence) {
@@ -387,11 +397,11 @@
       window.history.replaceState(null, '', url);
     }
 
-    function showCounts(counts, total) {
+    function showCounts(counts, total, approximate) {
       kinds.forEach(function (radio) {
         var count = radio.parentNode.querySelector('.search-kind-count');
         if (count) {
-          count.textContent = counts ? '(' + (radio.value ? counts[radio.value] || 0 : total) + ')' : '';
+          count.textContent = counts ? '(' + (radio.value ? counts[radio.value] || 0 : total) + (approximate ? '+' : '') + ')' : '';
         }
       });
     }
@@ -422,10 +432,13 @@
           return;
         }
         var shown = kindNow ? response.counts[kindNow] || 0 : response.total;
-        status.textContent = shown === 0 ? label('no_results') : label('results', shown);
-        showCounts(response.counts, response.total);
+        status.textContent = shown === 0 && !response.approximate
+          ? label('no_results')
+          : countLabel('results', shown, response.approximate);
+        showCounts(response.counts, response.total, response.approximate);
         renderList(list, response.results);
-        more.hidden = response.results.length >= shown;
+        // More to show: results beyond the limit, or candidates not confirmed yet.
+        more.hidden = response.results.length >= shown && !response.approximate;
         fullText.hidden = response.tier === 'full';
       }, function () {
         ready = true;
