@@ -161,10 +161,19 @@ public static class SearchIndexWriter
     /// <summary>The lunr index of <paramref name="documents"/> (refs "d0", "d1", … in the given order).</summary>
     public static LunrIndex BuildIndex(IReadOnlyList<SearchDocument> documents)
     {
+        // Tokenizing is most of the work and the tokenizer is thread-safe: documents are tokenized in parallel
+        // batches (so only one batch of token lists is alive at a time) and added in order.
+        const int Batch = 256;
+        var tokens = new IReadOnlyList<IReadOnlyList<string>>[Math.Min(Batch, documents.Count)];
         var builder = new LunrIndexBuilder(Fields);
-        for (var i = 0; i < documents.Count; i++)
+        for (var start = 0; start < documents.Count; start += Batch)
         {
-            builder.Add(LunrPackedIndexJson.Ref(i), Tokens(documents[i]));
+            var count = Math.Min(Batch, documents.Count - start);
+            Parallel.For(0, count, i => tokens[i] = Tokens(documents[start + i]));
+            for (var i = 0; i < count; i++)
+            {
+                builder.Add(LunrPackedIndexJson.Ref(start + i), tokens[i]);
+            }
         }
 
         return builder.Build();
