@@ -190,19 +190,22 @@ public sealed class SearchEngineTests
     }
 
     [Fact]
-    public void AdjacencyIsConfirmedInScoreOrderAndUncheckedCandidatesMakeCountsALowerBound()
+    public void AdjacencyIsConfirmedInScoreOrderAndUncheckedCandidatesAreCountedNeverShown()
     {
         var together = BigSite.Where(d => d.Body.Contains("東京都", StringComparison.Ordinal)).Select(d => d.Url).ToHashSet();
         Assert.Equal(10, together.Count);
 
         // A small limit: confirms (and fetches text) for a bounded number of candidates, shows only
-        // confirmed matches, and says the count is a lower bound.
+        // confirmed matches, and counts the unchecked candidates too: an estimate from above.
         var (few, fetchedFew) = SearchFetching("ja", "big", "東京都", "{full: 'always', limit: 5}");
         var shown = Urls(few);
         Assert.InRange(shown.Count, 1, 5);
         Assert.All(shown, u => Assert.Contains(u, together)); // never 京都…東京
         Assert.True(few.GetProperty("approximate").GetBoolean());
-        Assert.InRange(few.GetProperty("total").GetInt32(), shown.Count, 9);
+        Assert.False(few.GetProperty("partial").GetBoolean());
+        var candidates = BigSite.Count(d => d.Body.Contains("東京", StringComparison.Ordinal) && d.Body.Contains("京都", StringComparison.Ordinal));
+        Assert.True(candidates > together.Count, "some candidates hold 東京 and 京都 apart");
+        Assert.InRange(few.GetProperty("total").GetInt32(), together.Count, candidates - 1); // some were ruled out
         var chunksFew = fetchedFew.Count(f => f.StartsWith("text-", StringComparison.Ordinal));
 
         var (all, fetchedAll) = SearchFetching("ja", "big", "東京都", "{full: 'always', limit: 50}");
@@ -233,13 +236,14 @@ public sealed class SearchEngineTests
         Assert.Contains("/big/ja/articles/place-01/", urls); // 京都の…
 
         // A common character ends bigrams in most shards: a small limit loads a few of them and
-        // says the answer is partial; a larger one loads them all and is exact.
+        // says the answer is partial (a lower bound); a larger one loads them all and is exact.
         var (few, fetchedFew) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 10}");
-        Assert.True(few.GetProperty("approximate").GetBoolean());
+        Assert.True(few.GetProperty("partial").GetBoolean());
         Assert.Equal(2, fetchedFew.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)));
         Assert.Equal(10, few.GetProperty("results").GetArrayLength());
         var (many, fetchedMany) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 1000}");
         Assert.False(many.GetProperty("approximate").GetBoolean());
+        Assert.False(many.GetProperty("partial").GetBoolean());
         Assert.True(fetchedMany.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)) > 2);
         Assert.True(few.GetProperty("total").GetInt32() <= many.GetProperty("total").GetInt32());
     }

@@ -22,8 +22,9 @@
   /**
    * A search fetches about 2 × limit + CONFIRM_BATCH text chunks (twice that while it has nothing to
    * show) to confirm adjacency: a common
-   * pair of bigrams can have hundreds of candidates of which few hold the phrase. Past that, the
-   * response is approximate and a larger limit (the results page's "more") goes on from the cache.
+   * pair of bigrams can have hundreds of candidates. Past that, the remaining candidates are counted
+   * unconfirmed (the response is approximate: "about N") and a larger limit (the results page's
+   * "more") confirms further from the cache. Shown results are always confirmed.
    */
   var CONFIRM_CHUNKS_PER_LIMIT = 2;
   /** Shards listed in "ends" that a one-character query loads per result asked for (2 for 20). */
@@ -557,9 +558,10 @@
   /**
    * options: { typing: last word is a prefix; full: 'auto' | 'always' | 'never'; kinds: ['question', …]
    * or null for all; limit: results to describe (default 20) }.
-   * Resolves to { query, tier, total, approximate, counts: {article, question, kpi}, results: [...] }.
-   * With approximate true, total and counts are lower bounds: candidates whose adjacency was not
-   * checked (their text not loaded) remain; a larger limit checks more.
+   * Resolves to { query, tier, total, approximate, partial, counts: {article, question, kpi}, results: [...] }.
+   * partial: total and counts are a lower bound (the title tier answered, or shards a one-character
+   * query may need are still unloaded). approximate: they include candidates whose adjacency was not
+   * checked (their text not loaded), an estimate from above; a larger limit checks more.
    */
   Engine.prototype.search = function (query, options) {
     var self = this;
@@ -574,13 +576,15 @@
         var hits = queryIndex(self.titles, parsed.clauses);
         var first = self.respond(query, 'titles', parsed, hits, options);
         if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
+          // The full text may hold more: the counts are a lower bound ("N+").
+          first.partial = true;
           return first;
         }
       }
       return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
         var response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
         return complete ? response : Promise.resolve(response).then(function (r) {
-          r.approximate = true;
+          r.partial = true; // shards still to load may hold more: a lower bound
           return r;
         });
       });
@@ -636,6 +640,7 @@
       tier: tier,
       total: 0,
       approximate: false,
+      partial: false,
       counts: { article: 0, question: 0, kpi: 0 },
       results: [],
       clauseCount: parsed.clauses.length
@@ -645,10 +650,15 @@
     var chunkBudget = CONFIRM_CHUNKS_PER_LIMIT * limit + CONFIRM_BATCH;
     var spent = 0;
 
-    function record(h) {
+    function count(h) {
       var doc = self.docs[Number(hits[h].ref.slice(1))];
       response.total++;
       response.counts[doc[KIND]] = (response.counts[doc[KIND]] || 0) + 1;
+      return doc;
+    }
+
+    function record(h) {
+      var doc = count(h);
       if ((!kinds || kinds.indexOf(doc[KIND]) >= 0) && shown.length < limit) {
         shown.push(h);
       }
@@ -696,11 +706,14 @@
     }
 
     function finish() {
-      // The rest: count what can be decided without new text; the others make the counts a lower bound.
+      // The rest: count what can be decided without new text, and the candidates whose text is not
+      // loaded as if they matched (they hold every bigram, in the wrong order only rarely): the
+      // counts are then an estimate from above ("about N"). They are never shown unconfirmed.
       for (var h = next; h < hits.length; h++) {
         var v = self.verdict(tier, position(h), parsed.phrases);
         if (v === undefined) {
           response.approximate = true;
+          count(h);
         } else if (v) {
           record(h);
         }

@@ -201,11 +201,17 @@
   }
 
   /**
-   * "12 results", or "12+ results" when the engine stopped confirming candidates (their text not
-   * loaded yet): the count is then a lower bound, and the results page can confirm more.
+   * "12 results"; "about 12 results" when the count includes candidates whose adjacency is not
+   * confirmed yet (their text not loaded: an estimate from above, and the results page confirms
+   * more); "12+ results" when it is a lower bound (the title tier answered alone).
    */
-  function countLabel(key, count, approximate) {
-    return approximate ? label(key + '_more', count) : label(key, count);
+  function countLabel(key, response, count) {
+    var n = count === undefined ? response.total : count;
+    return label(response.approximate ? key + '_about' : response.partial ? key + '_more' : key, n);
+  }
+
+  function nothingFound(response, count) {
+    return (count === undefined ? response.total : count) === 0 && !response.approximate && !response.partial;
   }
 
   function pageUrl(query, kind) {
@@ -329,13 +335,11 @@
         if (mine !== sequence) {
           return;
         }
-        status.textContent = response.total === 0 && !response.approximate
-          ? label('no_results')
-          : countLabel('results', response.total, response.approximate);
+        status.textContent = nothingFound(response) ? label('no_results') : countLabel('results', response);
         renderList(list, response.results);
         all.href = pageUrl(query);
-        all.textContent = countLabel('view_all', response.total, response.approximate);
-        footer.hidden = response.total === 0 && !response.approximate;
+        all.textContent = countLabel('view_all', response);
+        footer.hidden = nothingFound(response);
       }, function () {
         ready = true;
         if (mine === sequence) {
@@ -372,7 +376,6 @@
     var status = document.getElementById('search-status');
     var list = document.getElementById('search-results');
     var more = document.getElementById('search-more');
-    var fullText = document.getElementById('search-full-text');
     if (!input || !status || !list) {
       return;
     }
@@ -383,7 +386,8 @@
       radio.checked = radio.value === kind;
     });
     var limit = PAGE_LIMIT;
-    var full = 'auto';
+    // The results page always asks the full text (only the shards of the query's terms load).
+    var full = 'always';
     var sequence = 0;
 
     function selectedKind() {
@@ -397,11 +401,12 @@
       window.history.replaceState(null, '', url);
     }
 
-    function showCounts(counts, total, approximate) {
+    function showCounts(counts, total, response) {
       kinds.forEach(function (radio) {
         var count = radio.parentNode.querySelector('.search-kind-count');
         if (count) {
-          count.textContent = counts ? '(' + (radio.value ? counts[radio.value] || 0 : total) + (approximate ? '+' : '') + ')' : '';
+          var n = radio.value ? counts && counts[radio.value] || 0 : total;
+          count.textContent = counts ? '(' + (response.approximate ? '≈' : '') + n + (response.partial ? '+' : '') + ')' : '';
         }
       });
     }
@@ -413,15 +418,14 @@
       if (!query.trim()) {
         status.textContent = label('prompt');
         renderList(list, []);
-        showCounts(null, 0);
+        showCounts(null, 0, {});
         more.hidden = true;
-        fullText.hidden = true;
         return;
       }
       var ready = false;
       window.setTimeout(function () {
         if (!ready && mine === sequence) {
-          status.textContent = label(full === 'always' ? 'full_text_loading' : 'loading');
+          status.textContent = label('loading');
         }
       }, 150);
       engine().then(function (e) {
@@ -432,14 +436,11 @@
           return;
         }
         var shown = kindNow ? response.counts[kindNow] || 0 : response.total;
-        status.textContent = shown === 0 && !response.approximate
-          ? label('no_results')
-          : countLabel('results', shown, response.approximate);
-        showCounts(response.counts, response.total, response.approximate);
+        status.textContent = nothingFound(response, shown) ? label('no_results') : countLabel('results', response, shown);
+        showCounts(response.counts, response.total, response);
         renderList(list, response.results);
         // More to show: results beyond the limit, or candidates not confirmed yet.
-        more.hidden = response.results.length >= shown && !response.approximate;
-        fullText.hidden = response.tier === 'full';
+        more.hidden = response.results.length >= shown && !response.approximate && !response.partial;
       }, function () {
         ready = true;
         if (mine === sequence) {
@@ -469,10 +470,6 @@
     });
     more.addEventListener('click', function () {
       limit += PAGE_LIMIT;
-      run(false);
-    });
-    fullText.addEventListener('click', function () {
-      full = 'always';
       run(false);
     });
     arrowKeys(input, list, null);
