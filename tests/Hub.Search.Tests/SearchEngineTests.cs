@@ -241,7 +241,7 @@ public sealed class SearchEngineTests
         Assert.True(few.GetProperty("partial").GetBoolean());
         Assert.Equal(2, fetchedFew.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)));
         Assert.Equal(10, few.GetProperty("results").GetArrayLength());
-        var (many, fetchedMany) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 1000}");
+        var (many, fetchedMany) = SearchFetching("ja", "big", "の", "{full: 'always', limit: 10000}");
         Assert.False(many.GetProperty("approximate").GetBoolean());
         Assert.False(many.GetProperty("partial").GetBoolean());
         Assert.True(fetchedMany.Count(f => f.StartsWith("index-full-", StringComparison.Ordinal)) > 2);
