@@ -183,11 +183,13 @@ async function hubQuery(browser, server, lang, query) {
 
     // Enter opens the results page (same tab, warm cache); it answers from the tier(s) search.js picks.
     const markPage = server.log.length;
+    const p0 = Date.now();
     await Promise.all([page.waitForURL(/\/search\/\?q=/, { timeout: TIMEOUT }), page.keyboard.press('Enter')]);
     await page.waitForFunction(`(${HUB_PAGE_DONE})()`, null, { timeout: TIMEOUT, polling: 50 });
+    const pageMs = Date.now() - p0;
     await page.waitForTimeout(200);
     const onPage = summarize(server.log, markPage, p => !p.endsWith('/'));
-    result.page = { ...(await pageCounts(page)), wire: onPage.wire, breakdown: onPage.breakdown };
+    result.page = { ...(await pageCounts(page)), ms: pageMs, wire: onPage.wire, raw: onPage.raw, breakdown: onPage.breakdown };
     result.page.hits = countIn(result.page.status);
 
     // "Search the full text too", when the results page offers it.
