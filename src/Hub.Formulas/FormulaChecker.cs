@@ -17,6 +17,9 @@ namespace Hub.Formulas;
 /// </summary>
 public sealed class FormulaChecker
 {
+    /// <summary>The file in the cache directory that remembers checked formulas.</summary>
+    public const string CacheFileName = FormulaCache.FileName;
+
     private readonly FormulaCache _cache;
     private int _compilations;
 
@@ -24,6 +27,14 @@ public sealed class FormulaChecker
     {
         _cache = new FormulaCache(cacheDirectory);
     }
+
+    /// <summary>
+    /// Checks a small formula and drops the result: the first Roslyn compilation of a process costs far more
+    /// than the next ones (metadata of the core library, Roslyn's own start), so a build that will need Roslyn
+    /// starts this on a spare core while it still reads its content.
+    /// </summary>
+    public static void WarmUp() =>
+        new FormulaChecker().Check(new FormulaSource("warm-up", "Math.Max(a, 1.0) * 2 / (b + 1)", ["a", "b"], _ => SourceLocation.FileOnly("warm-up")), new DiagnosticBag());
 
     /// <summary>How many formulas needed a Roslyn compilation (the cache did not know them).</summary>
     internal int Compilations => Volatile.Read(ref _compilations);

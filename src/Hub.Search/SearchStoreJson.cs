@@ -15,6 +15,17 @@ internal static class SearchStoreJson
     /// </summary>
     public const int ChunkBytes = 4096;
 
+    /// <summary>
+    /// The chunk count a language aims to stay under: past ≈ 4 MB of text (≈ 1,400 articles) chunks
+    /// grow instead of multiplying, as the full-text shards do (<see cref="SearchIndexWriter.MaxShards"/>).
+    /// Every file is an inode to create at each build, which costs more than its bytes: at 10,000
+    /// articles this turns ≈ 8,000 files of 4 KB into ≈ 1,000 of 23 KB.
+    /// </summary>
+    public const int MaxChunks = 1024;
+
+    /// <summary>The size at which chunks close for <paramref name="totalBytes"/> of text: <see cref="ChunkBytes"/>, or more to keep about <see cref="MaxChunks"/>.</summary>
+    public static int ChunkBytesFor(long totalBytes) => (int)Math.Max(ChunkBytes, (totalBytes + MaxChunks - 1) / MaxChunks);
+
     public static string Documents(IReadOnlyList<SearchDocument> documents)
     {
         var json = new StringBuilder("[");
@@ -43,20 +54,29 @@ internal static class SearchStoreJson
 
     /// <summary>
     /// Cuts the documents into text chunks of consecutive documents: a chunk is closed once it holds
-    /// <see cref="ChunkBytes"/> or more UTF-8 bytes of text, and a document that would take a non-empty
+    /// <see cref="ChunkBytesFor"/> or more UTF-8 bytes of text, and a document that would take a non-empty
     /// chunk past that starts a new one, so a long article is alone and many short questions share one.
+    /// (Two neighbouring chunks then always hold more than that size: fewer than 2 × <see cref="MaxChunks"/> + 1 chunks.)
     /// Returns each chunk's texts and document count.
     /// </summary>
     public static List<(string[] Texts, int Count)> Chunks(IReadOnlyList<SearchDocument> documents)
     {
         var chunks = new List<(string[], int)>();
+        var texts = new (string Text, int Size)[documents.Count];
+        long total = 0;
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var text = Text(documents[i]);
+            texts[i] = (text, Encoding.UTF8.GetByteCount(text) + 3);
+            total += texts[i].Size;
+        }
+
+        var chunkBytes = ChunkBytesFor(total);
         var current = new List<string>();
         var bytes = 0;
-        foreach (var document in documents)
+        foreach (var (text, size) in texts)
         {
-            var text = Text(document);
-            var size = Encoding.UTF8.GetByteCount(text) + 3;
-            if (current.Count > 0 && bytes + size > ChunkBytes)
+            if (current.Count > 0 && bytes + size > chunkBytes)
             {
                 chunks.Add(([.. current], current.Count));
                 current.Clear();
@@ -65,7 +85,7 @@ internal static class SearchStoreJson
 
             current.Add(text);
             bytes += size;
-            if (bytes >= ChunkBytes)
+            if (bytes >= chunkBytes)
             {
                 chunks.Add(([.. current], current.Count));
                 current.Clear();

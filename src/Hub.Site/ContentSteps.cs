@@ -24,11 +24,25 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
     /// <summary>Files written beside the pages, keyed by site-root path.</summary>
     public SortedDictionary<string, byte[]> GeneratedFiles()
     {
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal) { [FormulaStep.ScriptPath] = _formulas.Script() };
-        foreach (var (path, content) in SearchStep.Files(site, models))
+        var files = SearchFiles(SearchStep.Documents(site, models));
+        files[FormulaStep.ScriptPath] = FormulaScript();
+        return files;
+    }
+
+    /// <summary>
+    /// The search index and store files from search documents taken beforehand (<see cref="SearchStep.Documents"/>),
+    /// so they can be built while pages render: they read nothing rendering changes.
+    /// </summary>
+    public SortedDictionary<string, byte[]> SearchFiles(IEnumerable<Hub.Search.SearchDocument> searchDocuments)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var (path, content) in SearchStep.Files(searchDocuments, site.Config.Languages))
         {
             files[path] = content;
         }
         return files;
     }
+
+    /// <summary>The calculators' script (<see cref="FormulaStep.ScriptPath"/>), once <see cref="BeforeRender"/> has run.</summary>
+    public byte[] FormulaScript() => _formulas.Script();
 }

@@ -6,6 +6,7 @@ using Hub.Site.Content.Kpis;
 using Hub.Site.Links;
 using Hub.Site.Output;
 using Hub.Site.Rendering;
+using Hub.Site.Search;
 using Hub.Site.UpToDate;
 using Hub.Templates;
 
@@ -75,6 +76,14 @@ public static class SiteBuilder
             return (last.PageCount, last.Files.Count, Path.GetFullPath(options.Output), null, true);
         }
 
+        // Roslyn's first compilation is slow: start it on a spare core while the content loads, unless the
+        // formula cache will most likely answer for every formula.
+        if (Directory.Exists(Path.Combine(input, "kpis"))
+            && (cacheDirectory is null || !File.Exists(Path.Combine(cacheDirectory, Hub.Formulas.FormulaChecker.CacheFileName))))
+        {
+            _ = Task.Run(Hub.Formulas.FormulaChecker.WarmUp);
+        }
+
         var config = SiteConfigLoader.Load(input, options.BasePath, PathDisplay.For, diagnostics);
         if (config is null)
         {
@@ -89,7 +98,12 @@ public static class SiteBuilder
 
         var models = new ModelBuilder(site, strings, options.LiveReload);
         var steps = new ContentSteps(site, models, options, diagnostics);
-        steps.BeforeRender();
+        // Three strands overlap from here: Roslyn checks the formulas (mostly one thread), the search index is
+        // built from documents taken now, and the pages render once the formulas (shown on KPI pages) are done.
+        var formulas = Task.Run(steps.BeforeRender);
+        var searchDocuments = SearchStep.Documents(site, models).ToList();
+        var indexing = Task.Run(() => steps.SearchFiles(searchDocuments));
+        formulas.GetAwaiter().GetResult();
         models.Prepare();
 
         var assets = themeFiles.List("assets").Select(a => (Source: themeFiles.Resolve(a)!, Target: "/" + a)).ToList();
@@ -99,10 +113,10 @@ public static class SiteBuilder
             assets.AddRange(Directory.EnumerateFiles(staticDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 .Select(f => (Source: f, Target: "/" + Path.GetRelativePath(staticDir, f).Replace('\\', '/'))));
         }
-        var generatedFiles = steps.GeneratedFiles();
         var renderer = new SiteRenderer(site, models, theme, diagnostics);
-        var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Concat(generatedFiles.Keys));
-        var links = new LinkResolver(site, knownRootPaths, diagnostics);
+        // Links into the generated files' folders are checked once those files are known (after rendering).
+        var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Append(FormulaStep.ScriptPath).Append("/" + Hub.Search.SearchAssets.LunrPath));
+        var links = new LinkResolver(site, knownRootPaths, diagnostics) { PendingUnder = SearchStep.Folder };
 
         using var folder = options.WriteOutput && !diagnostics.HasErrors ? new OutputFolder(options.Output) : null;
         void Write(string path, string html)
@@ -112,8 +126,39 @@ public static class SiteBuilder
                 folder.WriteText(path, html);
             }
         }
-        var pageCount = renderer.RenderContent(links, Write, progress);
-        pageCount += renderer.RenderGenerated(Write);
+        void WriteBytes(string path, byte[] bytes)
+        {
+            if (folder is not null && !diagnostics.HasErrors)
+            {
+                folder.WriteBytes(path, bytes);
+            }
+        }
+        // One thread writes the search files while the pages render: they fill one folder per language, where
+        // creating files from several threads only contends for that folder's lock.
+        var searchWriting = Task.Run(async () =>
+        {
+            var files = await indexing;
+            foreach (var (path, bytes) in files)
+            {
+                WriteBytes(path, bytes);
+            }
+            return files;
+        });
+        int pageCount;
+        try
+        {
+            pageCount = renderer.RenderContent(links, Write, progress);
+            pageCount += renderer.RenderGenerated(Write);
+        }
+        finally
+        {
+            // Never leave the writer running into a staging folder that is about to be deleted.
+            Task.WaitAny(searchWriting);
+        }
+        var generatedFiles = searchWriting.GetAwaiter().GetResult();
+        generatedFiles[FormulaStep.ScriptPath] = steps.FormulaScript();
+        knownRootPaths.UnionWith(generatedFiles.Keys);
+        links.CheckPending();
 
         if (diagnostics.HasErrors || (options.Strict && diagnostics.Count > 0) || folder is null)
         {
@@ -126,10 +171,7 @@ public static class SiteBuilder
             folder.CopyFile(source, target);
             progress.Advance();
         }
-        foreach (var (path, bytes) in generatedFiles)
-        {
-            folder.WriteBytes(path, bytes);
-        }
+        folder.WriteBytes(FormulaStep.ScriptPath, generatedFiles[FormulaStep.ScriptPath]);
         foreach (var lang in config.Languages)
         {
             folder.WriteText($"/{lang}/feed.xml", FeedWriter.Feed(config, lang, site.Pages));

@@ -86,6 +86,31 @@ public sealed class SearchIndexWriterTests
     }
 
     [Theory]
+    [InlineData(0, SearchStoreJson.ChunkBytes)]
+    [InlineData(SearchStoreJson.ChunkBytes * SearchStoreJson.MaxChunks, SearchStoreJson.ChunkBytes)]
+    [InlineData(SearchStoreJson.ChunkBytes * SearchStoreJson.MaxChunks + 1, SearchStoreJson.ChunkBytes + 1)]
+    [InlineData(24_000_000, 23_438)]
+    public void ChunksGrowPastAboutFourMegabytesOfText(long totalBytes, int expected) =>
+        Assert.Equal(expected, SearchStoreJson.ChunkBytesFor(totalBytes));
+
+    [Fact]
+    public void ALargeLanguageKeepsItsTextChunkCountBounded()
+    {
+        // 6,000 articles of ~2.4 KB of text would make ~3,500 chunks of 4 KB; past 4 MB chunks grow instead.
+        var words = new[] { "解約率", "オンボーディング", "顧客", "契約更新", "ヘルススコア", "四半期", "の", "を" };
+        var documents = Enumerable.Range(0, 6000).Select(i =>
+        {
+            var body = string.Concat(Enumerable.Range(0, 160).Select(j => words[(i * 7 + j * 3) % words.Length]));
+            return new SearchDocument("article", "ja", $"/ja/articles/a{i:D5}/", $"記事 {i}", "記事", string.Empty, body, [], []);
+        }).ToList();
+        var chunks = SearchStoreJson.Chunks(documents);
+        var total = chunks.Sum(c => c.Texts.Sum(t => Encoding.UTF8.GetByteCount(t) + 3));
+        Assert.True(total > SearchStoreJson.ChunkBytes * SearchStoreJson.MaxChunks, total.ToString());
+        Assert.InRange(chunks.Count, SearchStoreJson.MaxChunks / 2, 2 * SearchStoreJson.MaxChunks + 1);
+        Assert.Equal(documents.Count, chunks.Sum(c => c.Count));
+    }
+
+    [Theory]
     [InlineData(0, 1)]
     [InlineData(SearchIndexWriter.ShardBytes, 1)]
     [InlineData(SearchIndexWriter.ShardBytes + 1, 2)]

@@ -55,6 +55,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void LinksIntoTheSearchFilesAreCheckedOnceThoseAreWritten()
+    {
+        // The search files are built while pages render, so these links wait for them (LinkResolver.PendingUnder).
+        var errors = Errors(With(("articles/search-links.md", """
+            ---
+            title: Search links
+            ---
+
+            The [index](/search/ja/docs.json), [lunr](/assets/js/lunr.min.js), [formulas](/assets/js/kpi-formulas.js)
+            and a [missing one](/search/ja/nothing.json).
+            """)));
+        Assert.Equal(["articles/search-links.md(6,21): error HUB0401: link to '/search/ja/nothing.json' leads to no page of the site"], errors);
+    }
+
+    [Fact]
     public void UnknownLanguageAndMissingTitle()
     {
         var errors = Errors(With(("articles/lang.md", "---\nlang: fr\n---\nbody\n")));

@@ -32,4 +32,55 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Equal(20_000, html.Split("<li>").Length - 1);
         Assert.EndsWith("顧 20000</li></main>", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{{ string.upcase = 1 }}")]
+    [InlineData("{{ html.foo = 1 }}")]
+    [InlineData("{{ date.format = '%Y' }}")]
+    public void Scriban_builtins_are_shared_and_read_only(string statement)
+    {
+        // Pages render in parallel with one set of builtins: a template changing them would make the output
+        // depend on the order pages render in, so that is an error at the template instead.
+        Directory.CreateDirectory(Path.Combine(_root, "layouts"));
+        File.WriteAllText(Path.Combine(_root, "layouts", "page.scriban-html"), "a\n" + statement);
+        File.WriteAllText(Path.Combine(_root, "layouts", "other.scriban-html"), "{{ 'x' | string.upcase }}{{ html.escape '<' }}{{ date.format }}");
+        var diagnostics = new DiagnosticBag();
+        var renderer = new ThemeRenderer(new ThemeFiles([_root]), diagnostics, p => Path.GetFileName(p));
+
+        Assert.Null(renderer.Render("page", new ScriptObject(), diagnostics));
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.StartsWith("page.scriban-html(2,", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("X&lt;%d %b %Y", renderer.Render("other", new ScriptObject(), diagnostics));
+    }
+
+    [Fact]
+    public void Include_cached_renders_a_partial_once_per_key()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "layouts"));
+        Directory.CreateDirectory(Path.Combine(_root, "partials"));
+        File.WriteAllText(Path.Combine(_root, "layouts", "page.scriban-html"), "{{ include_cached 'box' lang }}|{{ include 'box' }}");
+        File.WriteAllText(Path.Combine(_root, "partials", "box.scriban-html"), "<b>{{ lang }}-{{ n }}</b>");
+        var diagnostics = new DiagnosticBag();
+        var renderer = new ThemeRenderer(new ThemeFiles([_root]), diagnostics, p => p);
+
+        Assert.Equal("<b>ja-1</b>|<b>ja-1</b>", renderer.Render("page", new ScriptObject { ["lang"] = "ja", ["n"] = 1 }, diagnostics));
+        Assert.Equal("<b>ja-1</b>|<b>ja-2</b>", renderer.Render("page", new ScriptObject { ["lang"] = "ja", ["n"] = 2 }, diagnostics));
+        Assert.Equal("<b>ko-3</b>|<b>ko-3</b>", renderer.Render("page", new ScriptObject { ["lang"] = "ko", ["n"] = 3 }, diagnostics));
+        Assert.Equal(0, diagnostics.Count);
+    }
+
+    [Fact]
+    public void A_layout_and_its_wrapper_render_in_one_context()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "layouts"));
+        File.WriteAllText(Path.Combine(_root, "layouts", "page.scriban-html"), "{{ title = 'T' }}<p>{{ body }}</p>");
+        File.WriteAllText(Path.Combine(_root, "layouts", "baseof.scriban-html"), "<title>{{ title }}</title><main>{{ main }}</main>");
+        var diagnostics = new DiagnosticBag();
+        var renderer = new ThemeRenderer(new ThemeFiles([_root]), diagnostics, p => p);
+
+        var html = renderer.RenderWrapped("page", "baseof", new ScriptObject { ["body"] = "b" }, diagnostics);
+
+        Assert.Equal("<title>T</title><main><p>b</p></main>", html);
+        Assert.Equal(0, diagnostics.Count);
+    }
 }

@@ -142,13 +142,7 @@ public sealed class GeneratedPages(SiteContent site, ModelBuilder models, ThemeR
 
     private string? Render(string layout, string lang, ScriptObject page)
     {
-        var globals = models.Globals(lang, page);
-        if (theme.Render(layout, globals, diagnostics) is not { } main)
-        {
-            return null;
-        }
-        globals["main"] = main;
-        return theme.Render(BaseLayout, globals, diagnostics);
+        return theme.RenderWrapped(layout, BaseLayout, models.Globals(lang, page), diagnostics);
     }
 
     private static IEnumerable<ContentPage> Ordered(IEnumerable<ContentPage> pages) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
@@ -10,6 +11,27 @@ namespace Hub.Site.Links;
 /// </summary>
 public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRootPaths, DiagnosticBag diagnostics)
 {
+    private readonly ConcurrentQueue<(string RootPath, string Url, SourceLocation Location)> _pending = new();
+
+    /// <summary>
+    /// A folder of files still being generated while pages render: a site-root link under it that is not known
+    /// yet is held until <see cref="CheckPending"/>, by when the files have been added to the known paths.
+    /// </summary>
+    public string? PendingUnder { get; set; }
+
+    /// <summary>Reports the held links (see <see cref="PendingUnder"/>) that lead to no file after all.</summary>
+    public void CheckPending()
+    {
+        PendingUnder = null;
+        while (_pending.TryDequeue(out var link))
+        {
+            if (!knownRootPaths.Contains(link.RootPath))
+            {
+                ReportMissing(link.Url, link.Location);
+            }
+        }
+    }
+
     public void Rewrite(ContentPage page)
     {
         if (page.Body is null)
@@ -51,7 +73,14 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             var rootPath = path.EndsWith('/') || Path.HasExtension(path) ? path : path + "/";
             if (!knownRootPaths.Contains(rootPath))
             {
-                diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' leads to no page of the site");
+                if (PendingUnder is { } pending && rootPath.StartsWith(pending, StringComparison.Ordinal))
+                {
+                    _pending.Enqueue((rootPath, url, location));
+                }
+                else
+                {
+                    ReportMissing(url, location);
+                }
             }
             return site.Config.Url(rootPath) + query + (fragment is null ? string.Empty : "#" + fragment);
         }
@@ -71,6 +100,9 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
         diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' points to a missing file ({shown})", hint);
         return null;
     }
+
+    private void ReportMissing(string url, SourceLocation location) =>
+        diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' leads to no page of the site");
 
     private void CheckAnchor(ContentPage from, ContentPage target, string? fragment, SourceLocation location)
     {

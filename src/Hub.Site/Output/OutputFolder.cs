@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace Hub.Site.Output;
@@ -11,6 +12,7 @@ public sealed class OutputFolder : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private readonly string _target;
+    private readonly ConcurrentDictionary<string, Lazy<bool>> _directories = new(StringComparer.Ordinal);
     private bool _committed;
 
     public OutputFolder(string target)
@@ -29,17 +31,22 @@ public sealed class OutputFolder : IDisposable
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
         var path = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+        EnsureDirectory(Path.GetDirectoryName(path)!);
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
         RandomAccess.Write(handle, content, 0);
     }
 
     public void CopyFile(string source, string relativePath)
     {
         var path = Resolve(relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        EnsureDirectory(Path.GetDirectoryName(path)!);
         File.Copy(source, path, overwrite: true);
     }
+
+    // Every folder is created once: thousands of pages share a few parents, and each mkdir is a system call.
+    // (Lazy: a second writer waits until the first has created it.)
+    private void EnsureDirectory(string directory) =>
+        _ = _directories.GetOrAdd(directory, d => new Lazy<bool>(() => Directory.CreateDirectory(d).Exists)).Value;
 
     /// <summary>Replaces the output folder with the staging folder.</summary>
     public void Commit()

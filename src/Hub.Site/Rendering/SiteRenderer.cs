@@ -153,13 +153,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     /// <summary>Renders the kind's layout, then wraps it in <c>baseof</c>.</summary>
     private string? RenderPage(string layout, string lang, ScriptObject page)
     {
-        var globals = models.Globals(lang, page);
-        if (theme.Render(layout, globals, diagnostics) is not { } main)
-        {
-            return null;
-        }
-        globals["main"] = main;
-        return theme.Render(BaseLayout, globals, diagnostics);
+        return theme.RenderWrapped(layout, BaseLayout, models.Globals(lang, page), diagnostics);
     }
 
     private SortedDictionary<string, List<ContentPage>> TagsOf(string lang)

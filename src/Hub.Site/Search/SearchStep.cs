@@ -12,6 +12,9 @@ namespace Hub.Site.Search;
 /// </summary>
 public static class SearchStep
 {
+    /// <summary>The folder of the index and store files (<c>/search/{lang}/…</c>).</summary>
+    public const string Folder = "/search/";
+
     public static IEnumerable<SearchDocument> Documents(SiteContent site, ModelBuilder models)
     {
         var config = site.Config;
@@ -47,7 +50,10 @@ public static class SearchStep
     }
 
     public static IEnumerable<(string Path, byte[] Content)> Files(SiteContent site, ModelBuilder models) =>
-        SearchIndexWriter.Write(Documents(site, models), site.Config.Languages)
+        Files(Documents(site, models), site.Config.Languages);
+
+    public static IEnumerable<(string Path, byte[] Content)> Files(IEnumerable<SearchDocument> documents, IEnumerable<string> languages) =>
+        SearchIndexWriter.Write(documents, languages)
             .Concat(SearchAssets.Files())
             .Select(f => ("/" + f.RelativePath, f.Content));
 }
