@@ -106,22 +106,28 @@ for size in $SIZES; do
   log "Corpus of $size articles"
   dotnet "$BENCH_DLL" corpus --pages "$size" --out "$corpus" | tee "$OUT/corpus-$size.txt" >&2
   mkdir -p "$site"
+  # Every timed build writes into a folder of its own that did not exist, and those folders are deleted only when
+  # the benchmark ends. On this project's machine (ext4 without a journal) a file created within minutes of many
+  # deletions costs several times more, as the allocator skips inodes deleted in the last 60–360 s: removing the
+  # previous output before each run made each timing depend on how much the run before it had written.
+  runs_dir="$site/runs"
+  rm -rf "$runs_dir"
+  mkdir -p "$runs_dir"
   # The commands measured. Hub runs in the corpus folder, so its .hub-cache stays beside the input.
-  hub_cmd=(env -C "$corpus/hub" dotnet "$HUB_DLL" build --input input --output "$site/hub" --theme "$ROOT/theme")
-  hugo_cmd=(hugo --source "$corpus/hugo" --destination "$site/hugo" --quiet)
-  log "Full builds, $runs runs each, alternating (output and Hub's cache removed before each)"
+  hub_cmd=(env -C "$corpus/hub" dotnet "$HUB_DLL" build --input input --theme "$ROOT/theme" --output)
+  hugo_cmd=(hugo --source "$corpus/hugo" --quiet --destination)
+  log "Full builds, $runs runs each, alternating (each into a new folder; Hub's cache removed before each)"
   for run in $(seq "$runs"); do
-    rm -rf "$site/hub" "$corpus/hub/.hub-cache"
-    timed "$size" hub_full "$OUT/hub-$size.log" "${hub_cmd[@]}"
-    rm -rf "$site/hugo"
-    timed "$size" hugo_full "$OUT/hugo-$size.log" "${hugo_cmd[@]}"
+    rm -rf "$corpus/hub/.hub-cache"
+    timed "$size" hub_full "$OUT/hub-$size.log" "${hub_cmd[@]}" "$runs_dir/hub-$run"
+    timed "$size" hugo_full "$OUT/hugo-$size.log" "${hugo_cmd[@]}" "$runs_dir/hugo-$run"
   done
   again_runs="$runs"
   [ "$QUICK" = 1 ] && again_runs=2
-  log "Unchanged rebuilds (same output, warm cache), $again_runs runs each"
+  log "Unchanged rebuilds (the last run's output, warm cache), $again_runs runs each"
   for run in $(seq "$again_runs"); do
-    timed "$size" hub_again "$OUT/hub-again-$size.log" "${hub_cmd[@]}"
-    timed "$size" hugo_again "$OUT/hugo-again-$size.log" "${hugo_cmd[@]}"
+    timed "$size" hub_again "$OUT/hub-again-$size.log" "${hub_cmd[@]}" "$runs_dir/hub-$runs"
+    timed "$size" hugo_again "$OUT/hugo-again-$size.log" "${hugo_cmd[@]}" "$runs_dir/hugo-$runs"
   done
   grep -h '^build:' "$OUT/hub-$size.log" | tail -1 | sed 's/^/  hub /' >&2
 done
@@ -165,6 +171,7 @@ if [ "$SERVE" = 1 ]; then
   log "  serve was ready after ${serve_ready} ms"
 fi
 
+for size in $SIZES; do rm -rf "$OUT/site-$size/runs"; done
 fi
 # ---------------------------------------------------------------- the table
 LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
