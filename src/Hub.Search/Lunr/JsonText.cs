@@ -9,9 +9,17 @@ internal static class JsonText
     public static void WriteString(StringBuilder output, string value)
     {
         output.Append('"');
+        var run = 0; // start of the characters not yet written that need no escape
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && !IsLoneSurrogate(value, i))
+            {
+                continue;
+            }
+
+            output.Append(value.AsSpan(run, i - run));
+            run = i + 1;
             switch (c)
             {
                 case '"': output.Append("\\\""); break;
@@ -21,22 +29,16 @@ internal static class JsonText
                 case '\n': output.Append("\\n"); break;
                 case '\r': output.Append("\\r"); break;
                 case '\t': output.Append("\\t"); break;
-                default:
-                    if (c < 0x20 || IsLoneSurrogate(value, i))
-                    {
-                        output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        output.Append(c);
-                    }
-
-                    break;
+                default: output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
             }
         }
 
-        output.Append('"');
+        output.Append(value.AsSpan(run)).Append('"');
     }
+
+    /// <summary>An integer in invariant digits, without an intermediate string.</summary>
+    public static StringBuilder WriteInteger(StringBuilder output, long value) =>
+        output.Append(CultureInfo.InvariantCulture, $"{value}");
 
     /// <summary>JavaScript's Number::toString: shortest round-trip digits, exponent only below 1e-6 or from 1e21.</summary>
     public static void WriteNumber(StringBuilder output, double value)

@@ -134,7 +134,8 @@ public static class LunrPackedIndexJson
         {
             if (termMask[t])
             {
-                json.Append(first ? string.Empty : ",").Append((t - previous).ToString(CultureInfo.InvariantCulture));
+                json.Append(first ? string.Empty : ",");
+                JsonText.WriteInteger(json, t - previous);
                 previous = t;
                 first = false;
             }
@@ -152,10 +153,8 @@ public static class LunrPackedIndexJson
                 for (var e = 0; e < vector.Elements.Count; e++)
                 {
                     var element = vector.Elements[e];
-                    json.Append(e == 0 ? string.Empty : ",")
-                        .Append((element.TermIndex - previous).ToString(CultureInfo.InvariantCulture))
-                        .Append(',')
-                        .Append(ScaledScore(element.Score).ToString(CultureInfo.InvariantCulture));
+                    JsonText.WriteInteger(json.Append(e == 0 ? string.Empty : ","), element.TermIndex - previous).Append(',');
+                    JsonText.WriteInteger(json, ScaledScore(element.Score));
                     previous = element.TermIndex;
                 }
 

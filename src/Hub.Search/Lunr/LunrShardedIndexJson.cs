@@ -252,7 +252,7 @@ public static class LunrShardedIndexJson
                 JsonText.WriteString(_terms, term);
             }
 
-            _ids.Append((termIndex - _lastTerm).ToString(CultureInfo.InvariantCulture));
+            JsonText.WriteInteger(_ids, termIndex - _lastTerm);
             _lastTerm = termIndex;
             _postings.Append('[');
             var lastDocument = 0;
@@ -260,10 +260,8 @@ public static class LunrShardedIndexJson
             {
                 var document = slots[i] / shardFields;
                 var field = slots[i] % shardFields;
-                _postings.Append(i == 0 ? string.Empty : ",")
-                    .Append(((long)(document - lastDocument) * shardFields + field).ToString(CultureInfo.InvariantCulture))
-                    .Append(',')
-                    .Append(scores[i].ToString(CultureInfo.InvariantCulture));
+                JsonText.WriteInteger(_postings.Append(i == 0 ? string.Empty : ","), ((long)(document - lastDocument) * shardFields) + field).Append(',');
+                JsonText.WriteInteger(_postings, scores[i]);
                 lastDocument = document;
             }
 
