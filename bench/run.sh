@@ -13,9 +13,9 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
-# Hub as users get it fastest: published for this platform, ReadyToRun (see src/Hub.Cli/Hub.Cli.csproj); --jit
-# measures the plain Release build instead.
-HUB_DLL="$ROOT/bench/out/hub-r2r/hub.dll"
+# Hub as users get it fastest: published for this platform, self-contained, with the .NET libraries and Hub's in one
+# composite ReadyToRun image (see src/Hub.Cli/Hub.Cli.csproj); --jit measures the plain Release build instead.
+HUB=("$ROOT/bench/out/hub-native/hub")
 JIT=0
 BENCH_DLL="$ROOT/bench/Hub.Bench/bin/Release/net10.0/Hub.Bench.dll"
 SIZES="1000 10000"
@@ -35,7 +35,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-serve) SERVE=0 ;;
     --report) REPORT=1 ;;
-    --jit) JIT=1; HUB_DLL="$ROOT/src/Hub.Cli/bin/Release/net10.0/hub.dll" ;;
+    --jit) JIT=1; HUB=(dotnet "$ROOT/src/Hub.Cli/bin/Release/net10.0/hub.dll") ;;
     --port) PORT="$2"; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -91,8 +91,9 @@ if [ "$BUILD" = 1 ]; then
     dotnet build "$ROOT/src/Hub.Cli" -c Release -nologo -v q >"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
   else
     rid="$(dotnet --info | awk '/RID:/ { print $2; exit }')"
-    log "Publishing Hub (Release, $rid, ReadyToRun) and building the benchmark tool"
-    dotnet publish "$ROOT/src/Hub.Cli" -c Release -r "$rid" --self-contained false -o "$OUT/hub-r2r" -nologo -v q >"$OUT/dotnet-build.log" 2>&1 \
+    log "Publishing Hub (Release, $rid, self-contained, composite ReadyToRun: about 2 minutes) and building the benchmark tool"
+    rm -rf "$OUT/hub-native"
+    dotnet publish "$ROOT/src/Hub.Cli" -c Release -r "$rid" --self-contained true -o "$OUT/hub-native" -nologo -v q >"$OUT/dotnet-build.log" 2>&1 \
       || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
   fi
   dotnet build "$ROOT/bench/Hub.Bench" -c Release -nologo -v q >>"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
@@ -114,7 +115,7 @@ for size in $SIZES; do
   rm -rf "$runs_dir"
   mkdir -p "$runs_dir"
   # The commands measured. Hub runs in the corpus folder, so its .hub-cache stays beside the input.
-  hub_cmd=(env -C "$corpus/hub" dotnet "$HUB_DLL" build --input input --theme "$ROOT/theme" --output)
+  hub_cmd=(env -C "$corpus/hub" "${HUB[@]}" build --input input --theme "$ROOT/theme" --output)
   hugo_cmd=(hugo --source "$corpus/hugo" --quiet --destination)
   log "Full builds, $runs runs each, alternating (each into a new folder; Hub's cache removed before each)"
   for run in $(seq "$runs"); do
@@ -141,7 +142,7 @@ if [ "$SERVE" = 1 ]; then
   article="a-$(printf '%05d' $((SERVE_SIZE / 2)))"
   rm -rf "$served"
   log "hub serve on $SERVE_SIZE articles (127.0.0.1:$PORT): edits of input/articles/$article.md"
-  (cd "$corpus/hub" && exec dotnet "$HUB_DLL" serve --input input --output "$served" --theme "$ROOT/theme" --host 127.0.0.1 --port "$PORT") \
+  (cd "$corpus/hub" && exec "${HUB[@]}" serve --input input --output "$served" --theme "$ROOT/theme" --host 127.0.0.1 --port "$PORT") \
     >"$OUT/serve-$SERVE_SIZE.log" 2>&1 &
   SERVE_PID=$!
   trap 'kill "$SERVE_PID" 2>/dev/null || true' EXIT

@@ -30,11 +30,17 @@ public sealed class ThemeRenderer
     /// <summary><c>include_cached</c>'s outputs of this build, by partial and key.</summary>
     private readonly ConcurrentDictionary<(string Name, string Key), Lazy<string>> _cachedIncludes = new();
 
+    /// <summary>Hub's own template functions (<c>include_cached</c>), imported once and shared read-only like the builtins.</summary>
+    private readonly ScriptObject _functions;
+
     public ThemeRenderer(ThemeFiles files, DiagnosticBag diagnostics, Func<string, string> displayPath)
     {
         _files = files;
         _loader = new ThemeTemplateLoader(files);
         DisplayPath = displayPath;
+        _functions = new ScriptObject(1);
+        _functions.Import("include_cached", new Func<TemplateContext, string, object?, string>(IncludeCached));
+        _functions.IsReadOnly = true;
         foreach (var relative in files.List("layouts", "*" + Extension))
         {
             var name = relative["layouts/".Length..^Extension.Length];
@@ -84,9 +90,7 @@ public sealed class ThemeRenderer
         {
             context.CachedTemplates[path] = partial;
         }
-        var functions = new ScriptObject(1);
-        functions.Import("include_cached", new Func<TemplateContext, string, object?, string>(IncludeCached));
-        context.PushGlobal(functions);
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
         try
         {
