@@ -38,9 +38,14 @@ public static class SearchIndexWriter
 
     public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents) => Write(documents, []);
 
-    /// <summary>As <see cref="Write(IEnumerable{SearchDocument})"/>, also writing empty indexes for <paramref name="languages"/> without documents.</summary>
-    public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents, IEnumerable<string> languages)
+    /// <summary>
+    /// As <see cref="Write(IEnumerable{SearchDocument})"/>, also writing empty indexes for <paramref name="languages"/>
+    /// without documents. <paramref name="parallel"/> bounds the threads used and can cancel the work (it then throws
+    /// <see cref="OperationCanceledException"/>), as <c>hub serve</c> does for an index it refreshes in the background.
+    /// </summary>
+    public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents, IEnumerable<string> languages, ParallelOptions? parallel = null)
     {
+        parallel ??= Unbounded;
         var byLanguage = new SortedDictionary<string, List<SearchDocument>>(StringComparer.Ordinal);
         foreach (var language in languages)
         {
@@ -61,7 +66,7 @@ public static class SearchIndexWriter
         // Languages are independent: write them in parallel, keep the output order fixed.
         var groups = byLanguage.ToArray();
         var written = new List<SearchFile>[groups.Length];
-        Parallel.For(0, groups.Length, i => written[i] = WriteLanguage(groups[i].Key, groups[i].Value));
+        Parallel.For(0, groups.Length, parallel, i => written[i] = WriteLanguage(groups[i].Key, groups[i].Value, parallel));
         return [.. written.SelectMany(f => f)];
     }
 
@@ -90,11 +95,14 @@ public static class SearchIndexWriter
 
     public const int MaxShards = 1024;
 
-    private static List<SearchFile> WriteLanguage(string language, List<SearchDocument> list)
+    private static readonly ParallelOptions Unbounded = new();
+
+    private static List<SearchFile> WriteLanguage(string language, List<SearchDocument> list, ParallelOptions parallel)
     {
         list.Sort(CompareDocuments);
         var prefix = "search/" + language + "/";
-        var index = BuildIndex(list);
+        var index = BuildIndex(list, parallel);
+        parallel.CancellationToken.ThrowIfCancellationRequested();
         var chunks = SearchStoreJson.Chunks(list);
         var shardCount = ShardCount(EstimateFullTierBytes(index));
         var (titles, shards) = LunrShardedIndexJson.Write(index, TitleFieldCount, shardCount, json =>
@@ -107,6 +115,7 @@ public static class SearchIndexWriter
 
             json.Append(']');
         });
+        parallel.CancellationToken.ThrowIfCancellationRequested();
         var files = new List<SearchFile>(2 + shards.Length + chunks.Count)
         {
             Json(prefix + "index-titles.json", titles),
@@ -161,8 +170,9 @@ public static class SearchIndexWriter
         [SearchTokenizer.Tokenize(d.Title), TokenizeAll(d.Tags), SearchTokenizer.Tokenize(d.Summary), TokenizeAll(d.Headings), SearchTokenizer.Tokenize(d.Body)];
 
     /// <summary>The lunr index of <paramref name="documents"/> (refs "d0", "d1", … in the given order).</summary>
-    public static LunrIndex BuildIndex(IReadOnlyList<SearchDocument> documents)
+    public static LunrIndex BuildIndex(IReadOnlyList<SearchDocument> documents, ParallelOptions? parallel = null)
     {
+        parallel ??= Unbounded;
         // Tokenizing is most of the work and the tokenizer is thread-safe: documents are tokenized in parallel
         // batches (so only one batch of token lists is alive at a time) and added in order.
         const int Batch = 256;
@@ -171,14 +181,14 @@ public static class SearchIndexWriter
         for (var start = 0; start < documents.Count; start += Batch)
         {
             var count = Math.Min(Batch, documents.Count - start);
-            Parallel.For(0, count, i => tokens[i] = Tokens(documents[start + i]));
+            Parallel.For(0, count, parallel, i => tokens[i] = Tokens(documents[start + i]));
             for (var i = 0; i < count; i++)
             {
                 builder.Add(LunrPackedIndexJson.Ref(start + i), tokens[i]);
             }
         }
 
-        return builder.Build();
+        return builder.Build(parallel);
     }
 
     private static List<string> TokenizeAll(IReadOnlyList<string> texts)

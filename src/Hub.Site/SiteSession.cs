@@ -12,8 +12,11 @@ namespace Hub.Site;
 /// What a successful full build loaded, kept by <c>hub serve</c> so that saving articles and catalogues re-renders
 /// only the pages they affect (see <see cref="IncrementalRebuild"/>). Anything it does not track (KPIs, the theme,
 /// hub.yml, static files) makes <see cref="TryUpdate"/> decline, and the server runs a full build instead.
-/// The search index of an edited page's language is rewritten afterwards, in the background.
+/// The search index of an edited page's language is rewritten afterwards, in the background, on one core: once edits
+/// pause, and cancelled by the next edit, so that saving a page never waits for (or shares both cores with) an index.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The only disposable field is a CancellationTokenSource without a timer or wait handle; it is disposed when replaced, and the last one needs nothing released.")]
 public sealed class SiteSession
 {
     private readonly Lock _gate = new();
@@ -26,6 +29,9 @@ public sealed class SiteSession
     private bool _retired;
     private bool _searching;
     private Task _search = Task.CompletedTask;
+    private CancellationTokenSource? _refresh;
+    private long _lastUpdate = Environment.TickCount64;
+    private TimeSpan _quietPeriod;
 
     public SiteSession(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
         DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
@@ -52,6 +58,9 @@ public sealed class SiteSession
             {
                 return null;
             }
+            // The edit comes first: a background index refresh stops and starts again once edits pause.
+            _refresh?.Cancel();
+            _lastUpdate = Environment.TickCount64;
             var result = _rebuild.Update(changedFiles);
             if (result is { Succeeded: true })
             {
@@ -61,15 +70,20 @@ public sealed class SiteSession
         }
     }
 
+    /// <summary>How long <c>hub serve</c> lets edits pause before it refreshes a search index.</summary>
+    public static readonly TimeSpan EditPause = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// Rewrites the search index files of the languages edited since the last refresh, off the caller's thread. A
-    /// later edit supersedes a refresh in progress (it is computed again with the new pages before anything is
-    /// written). Returns the refresh's task (tests wait for it).
+    /// Rewrites the search index files of the languages edited since the last refresh, off the caller's thread and on
+    /// one core, once no edit came for <paramref name="quietPeriod"/> (none by default). A later edit cancels a refresh
+    /// in progress, which then waits for the next pause and computes the index again with the new pages; nothing is
+    /// written before a refresh completes. Returns the refresh's task (tests wait for it).
     /// </summary>
-    public Task RefreshSearchInBackground()
+    public Task RefreshSearchInBackground(TimeSpan quietPeriod = default)
     {
         lock (_gate)
         {
+            _quietPeriod = quietPeriod;
             if (_retired || _searching || _rebuild.StaleSearchLanguages.Count == 0)
             {
                 return _search;
@@ -86,6 +100,7 @@ public sealed class SiteSession
         lock (_gate)
         {
             _retired = true;
+            _refresh?.Cancel();
             search = _search;
         }
         try
@@ -106,6 +121,8 @@ public sealed class SiteSession
             {
                 int version;
                 List<(string Lang, SiteContent Pages)> snapshot;
+                CancellationToken cancel;
+                long wait;
                 lock (_gate)
                 {
                     if (_retired || _rebuild.StaleSearchLanguages.Count == 0)
@@ -113,11 +130,29 @@ public sealed class SiteSession
                         _searching = false;
                         return;
                     }
+                    wait = _lastUpdate + (long)_quietPeriod.TotalMilliseconds - Environment.TickCount64;
                     version = _version;
-                    snapshot = _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
+                    snapshot = wait > 0 ? [] : _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
                         .Select(lang => (lang, new SiteContent(_site.Config, _site.InputDir, _site.Pages.Where(p => p.Lang == lang).ToList()))).ToList();
+                    _refresh?.Dispose();
+                    _refresh = new CancellationTokenSource();
+                    cancel = _refresh.Token;
                 }
-                var files = snapshot.Select(s => (s.Lang, Files: SearchFilesOf(s.Lang, s.Pages))).ToList();
+                if (wait > 0)
+                {
+                    Thread.Sleep(TimeSpan.FromMilliseconds(wait)); // until edits pause
+                    continue;
+                }
+                List<(string Lang, List<(string Path, byte[] Content)> Files)> files;
+                try
+                {
+                    var oneCore = new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancel };
+                    files = snapshot.Select(s => (s.Lang, Files: SearchFilesOf(s.Lang, s.Pages, oneCore))).ToList();
+                }
+                catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+                {
+                    continue; // an edit came: wait for the next pause
+                }
                 lock (_gate)
                 {
                     if (_retired)
@@ -148,10 +183,10 @@ public sealed class SiteSession
     }
 
     /// <summary>The files of one language's index, as the full build writes them (everything under <c>/search/{lang}/</c>).</summary>
-    private List<(string Path, byte[] Content)> SearchFilesOf(string lang, SiteContent pages)
+    private List<(string Path, byte[] Content)> SearchFilesOf(string lang, SiteContent pages, ParallelOptions parallel)
     {
         var prefix = $"/search/{lang}/";
-        return SearchStep.Files(pages, _models).Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+        return SearchStep.Files(pages, _models, parallel).Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
     }
 
     private void Write(string lang, List<(string Path, byte[] Content)> files)

@@ -69,6 +69,7 @@ public sealed class IncrementalOutputTests
         ["tag added (a new tag page)"] = new() { ["articles/crm.ko.md"] = Replace("articles/crm.ko.md", "title: CRM 기초", "title: CRM 기초\ntags: [crm, 도입]") },
         ["tag removed (its page goes)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "tags: [retention, health]", "tags: [retention]") },
         ["tag removed (still on another page)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "tags: [retention, health]", "tags: [health]") },
+        ["tag respelled (shares a tag page with another spelling)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "tags: [retention, health]", "tags: [Retention, health]") },
         ["tag removed that a site-root link targets"] = new() { ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "tags: [onboarding, オンボーディング]", "tags: [オンボーディング]") },
         ["heading renamed, nobody links to it"] = new() { ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "## 実行", "## 実行と振り返り") },
         ["heading renamed that another page links to"] = new() { ["articles/retention.md"] = Replace("articles/retention.md", "## 見出し\n\n同じ", "## 別の見出し\n\n同じ") },
@@ -171,6 +172,28 @@ public sealed class IncrementalOutputTests
                 AssertSameFiles(Snapshot(freshDir), Snapshot(site.Output));
             }
         }
+    }
+
+    [Fact]
+    public async Task TheSearchIndexWaitsForEditsToPauseAndFollowsTheLastOne()
+    {
+        using var site = new TestSite(Site());
+        var (_, session) = SiteBuilder.BuildSession(site.Options());
+        var index = Path.Combine(site.Output, "search", "ja", "docs.json");
+        var original = File.ReadAllText(index);
+
+        Assert.NotNull(session!.TryUpdate(Apply(site, new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: 一度目") })));
+        var refresh = session.RefreshSearchInBackground(TimeSpan.FromMilliseconds(400));
+        Assert.False(refresh.IsCompleted); // edits have not paused yet
+        Assert.Equal(original, File.ReadAllText(index));
+        Assert.NotNull(session.TryUpdate(Apply(site, new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: 二度目") })));
+        Assert.Same(refresh, session.RefreshSearchInBackground(TimeSpan.FromMilliseconds(400)));
+        await refresh;
+
+        var fresh = SiteBuilder.Build(site.Options() with { Output = Path.Combine(site.Root, "fresh") });
+        Assert.True(fresh.Succeeded);
+        Assert.Contains("二度目", File.ReadAllText(index), StringComparison.Ordinal);
+        AssertSameFiles(Snapshot(Path.Combine(site.Root, "fresh")), Snapshot(site.Output));
     }
 
     [Fact]

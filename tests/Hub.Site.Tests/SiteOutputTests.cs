@@ -121,6 +121,29 @@ public sealed class SiteOutputTests : IDisposable
     }
 
     [Fact]
+    public void TagSpellingsWithOneSlugShareOneTagPage()
+    {
+        var files = Fixtures.Basic();
+        files["articles/nrr-a.md"] = "---\ntitle: NRR の定義\ndate: 2025-08-01\ntags: [nrr]\n---\n\n本文\n";
+        files["articles/nrr-b.md"] = "---\ntitle: NRR を上げる\ndate: 2025-08-02\ntags: [Nrr, NRR]\n---\n\n本文\n";
+        using var site = new TestSite(files);
+        site.BuildOk();
+
+        var tag = site.Html("/ja/tags/nrr/");
+        Assert.Equal("#NRR", tag.QuerySelector("h1")!.TextContent);
+        var listed = tag.QuerySelectorAll(".page-list a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal(1, listed.Count(h => h == "/cs-hub/ja/articles/nrr-a/"));
+        Assert.Equal(1, listed.Count(h => h == "/cs-hub/ja/articles/nrr-b/"));
+        var entries = site.Html("/ja/tags/").QuerySelectorAll(".tag-cloud a").Where(a => a.GetAttribute("href") == "/cs-hub/ja/tags/nrr/").ToList();
+        var entry = Assert.Single(entries);
+        Assert.Equal("2", entry.QuerySelector(".count")!.TextContent);
+        var sitemap = System.Xml.Linq.XDocument.Parse(site.ReadOutput("/sitemap.xml"));
+        Assert.Single(sitemap.Descendants(), e => e.Name.LocalName == "loc" && e.Value == "https://example.github.io/cs-hub/ja/tags/nrr/");
+        var links = site.Html("/ja/articles/nrr-b/").QuerySelectorAll("a").Where(a => a.GetAttribute("href") == "/cs-hub/ja/tags/nrr/").ToList();
+        Assert.Equal(2, links.Count);
+    }
+
+    [Fact]
     public void SiteFilesForPublishing()
     {
         Assert.True(_site.OutputExists("/.nojekyll"));

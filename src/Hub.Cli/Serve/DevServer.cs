@@ -144,8 +144,8 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             if (ok)
             {
                 Broadcast("reload");
-                // After the reload: the edited pages first, their language's search index a moment later.
-                _session?.RefreshSearchInBackground();
+                // After the reload: the edited pages first, their language's search index once edits pause.
+                _session?.RefreshSearchInBackground(SiteSession.EditPause);
             }
             Rebuilt?.Invoke(ok);
         }, TaskScheduler.Default);

@@ -96,7 +96,7 @@ public sealed class LunrIndexBuilder
         _documents.Add(document);
     }
 
-    public LunrIndex Build()
+    public LunrIndex Build(ParallelOptions? parallel = null)
     {
         var averageLengths = new double[_fields.Length];
         for (var f = 0; f < _fields.Length; f++)
@@ -118,7 +118,7 @@ public sealed class LunrIndexBuilder
 
         // Documents are scored independently (in parallel), and their vectors kept in the order they were added.
         var vectorsByDocument = new LunrFieldVector[_documents.Count][];
-        Parallel.For(0, _documents.Count, d =>
+        Parallel.For(0, _documents.Count, parallel ?? new ParallelOptions(), d =>
         {
             var document = _documents[d];
             var documentBoost = JsBoost(document.Boost);

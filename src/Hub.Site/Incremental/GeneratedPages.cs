@@ -35,28 +35,7 @@ public sealed class GeneratedPages(SiteContent site, ModelBuilder models, ThemeR
         }
 
         /// <summary>Tag name -> its pages, in tag order (ordinal), as the full build groups them.</summary>
-        public SortedDictionary<string, List<ContentPage>> Tags
-        {
-            get
-            {
-                if (field is null)
-                {
-                    field = new SortedDictionary<string, List<ContentPage>>(StringComparer.Ordinal);
-                    foreach (var page in pages)
-                    {
-                        foreach (var tag in page.Header.Tags)
-                        {
-                            if (!field.TryGetValue(tag, out var list))
-                            {
-                                field[tag] = list = [];
-                            }
-                            list.Add(page);
-                        }
-                    }
-                }
-                return field;
-            }
-        }
+        public SortedDictionary<string, List<ContentPage>> Tags => field ??= ModelBuilder.GroupTags(pages);
     }
 
     public Language For(string lang) => new(lang, site.Pages.Where(p => p.Lang == lang).ToList());
@@ -102,11 +81,11 @@ public sealed class GeneratedPages(SiteContent site, ModelBuilder models, ThemeR
         return Render("tags", lang, model);
     }
 
-    /// <summary>The page at a tag's URL: of several tags with one slug, the full build's last write (the ordinal last) wins.</summary>
+    /// <summary>The page at a tag's URL (spellings with one slug share it, see <see cref="ModelBuilder.GroupTags"/>).</summary>
     public string? Tag(Language language, string tagSlugPath)
     {
         var lang = language.Lang;
-        var (tag, tagged) = language.Tags.LastOrDefault(t => TagPath(lang, t.Key) == tagSlugPath);
+        var (tag, tagged) = language.Tags.FirstOrDefault(t => TagPath(lang, t.Key) == tagSlugPath);
         if (tag is null)
         {
             return null;

@@ -41,6 +41,43 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         return slug.Length == 0 ? "tag" : slug;
     }
 
+    /// <summary>
+    /// The tag pages of <paramref name="pages"/>: tag name -> its pages (each once, in the order given), in tag order
+    /// (ordinal). Spellings that share a slug ("NRR" and "nrr", "health score" and "Health-Score") share one tag page,
+    /// named by their ordinal-first spelling whatever order the pages come in, so no spelling's page overwrites another's.
+    /// </summary>
+    public static SortedDictionary<string, List<ContentPage>> GroupTags(IEnumerable<ContentPage> pages)
+    {
+        var bySlug = new Dictionary<string, (string Name, List<ContentPage> Pages)>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            foreach (var tag in page.Header.Tags)
+            {
+                var slug = TagSlug(tag);
+                if (!bySlug.TryGetValue(slug, out var group))
+                {
+                    bySlug[slug] = (tag, [page]);
+                    continue;
+                }
+                if (string.CompareOrdinal(tag, group.Name) < 0)
+                {
+                    bySlug[slug] = group = (tag, group.Pages);
+                }
+                // A page's tags are visited together, so a page already in this group is its last one.
+                if (!ReferenceEquals(group.Pages[^1], page))
+                {
+                    group.Pages.Add(page);
+                }
+            }
+        }
+        var tags = new SortedDictionary<string, List<ContentPage>>(StringComparer.Ordinal);
+        foreach (var (name, tagged) in bySlug.Values)
+        {
+            tags.Add(name, tagged);
+        }
+        return tags;
+    }
+
     public ScriptObject Strings(string lang) => strings.TryGetValue(lang, out var s) ? s : strings[site.Config.DefaultLanguage];
 
     public string SectionTitle(string lang, string section) =>

@@ -156,22 +156,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         return theme.RenderWrapped(layout, BaseLayout, models.Globals(lang, page), diagnostics);
     }
 
-    private SortedDictionary<string, List<ContentPage>> TagsOf(string lang)
-    {
-        var tags = new SortedDictionary<string, List<ContentPage>>(StringComparer.Ordinal);
-        foreach (var page in site.Pages.Where(p => p.Lang == lang))
-        {
-            foreach (var tag in page.Header.Tags)
-            {
-                if (!tags.TryGetValue(tag, out var list))
-                {
-                    tags[tag] = list = [];
-                }
-                list.Add(page);
-            }
-        }
-        return tags;
-    }
+    private SortedDictionary<string, List<ContentPage>> TagsOf(string lang) =>
+        ModelBuilder.GroupTags(site.Pages.Where(p => p.Lang == lang));
 
     private static IEnumerable<ContentPage> Ordered(IEnumerable<ContentPage> pages) =>
         pages.OrderByDescending(p => p.Header.Date ?? DateOnly.MinValue).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.RootUrl, StringComparer.Ordinal);

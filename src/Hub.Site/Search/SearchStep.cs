@@ -49,11 +49,11 @@ public static class SearchStep
         }
     }
 
-    public static IEnumerable<(string Path, byte[] Content)> Files(SiteContent site, ModelBuilder models) =>
-        Files(Documents(site, models), site.Config.Languages);
+    public static IEnumerable<(string Path, byte[] Content)> Files(SiteContent site, ModelBuilder models, ParallelOptions? parallel = null) =>
+        Files(Documents(site, models), site.Config.Languages, parallel);
 
-    public static IEnumerable<(string Path, byte[] Content)> Files(IEnumerable<SearchDocument> documents, IEnumerable<string> languages) =>
-        SearchIndexWriter.Write(documents, languages)
+    public static IEnumerable<(string Path, byte[] Content)> Files(IEnumerable<SearchDocument> documents, IEnumerable<string> languages, ParallelOptions? parallel = null) =>
+        SearchIndexWriter.Write(documents, languages, parallel)
             .Concat(SearchAssets.Files())
             .Select(f => ("/" + f.RelativePath, f.Content));
 }
