@@ -54,6 +54,7 @@ public static class SearchIndexWriter
 
         foreach (var document in documents)
         {
+            parallel.CancellationToken.ThrowIfCancellationRequested();
             Check(document);
             if (!byLanguage.TryGetValue(document.Lang, out var list))
             {
