@@ -117,22 +117,14 @@ public static class SearchIndexWriter
             json.Append(']');
         });
         parallel.CancellationToken.ThrowIfCancellationRequested();
-        var files = new List<SearchFile>(2 + shards.Length + chunks.Count)
-        {
-            Json(prefix + "index-titles.json", titles),
-            Json(prefix + "docs.json", SearchStoreJson.Documents(list)),
-        };
-        for (var k = 0; k < shards.Length; k++)
-        {
-            files.Add(Json(prefix + "index-full-" + k.ToString(CultureInfo.InvariantCulture) + ".json", shards[k]));
-        }
-
-        for (var c = 0; c < chunks.Count; c++)
-        {
-            files.Add(Json(prefix + "text-" + c.ToString(CultureInfo.InvariantCulture) + ".json", SearchStoreJson.Texts(chunks[c].Texts)));
-        }
-
-        return files;
+        // The files are independent of each other: encoded (and the text chunks written) in parallel, kept in order.
+        var files = new SearchFile[2 + shards.Length + chunks.Count];
+        files[0] = Json(prefix + "index-titles.json", titles);
+        files[1] = Json(prefix + "docs.json", SearchStoreJson.Documents(list));
+        Parallel.For(0, shards.Length + chunks.Count, parallel, i => files[2 + i] = i < shards.Length
+            ? Json(prefix + "index-full-" + i.ToString(CultureInfo.InvariantCulture) + ".json", shards[i])
+            : Json(prefix + "text-" + (i - shards.Length).ToString(CultureInfo.InvariantCulture) + ".json", SearchStoreJson.Texts(chunks[i - shards.Length].Texts)));
+        return [.. files];
     }
 
     // About what the unsharded full-text tier would weigh: an element is "Δ,score," (~8 bytes), a new

@@ -44,6 +44,7 @@ public static class SiteBuilder
 
     private static (int Pages, int Files, string? Output, SiteSession? Session, bool UpToDate) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
     {
+        var timings = new BuildTimings();
         var input = Path.GetFullPath(options.Input);
         if (!Directory.Exists(input))
         {
@@ -66,6 +67,7 @@ public static class SiteBuilder
         var (fingerprint, stateFile) = options.UpToDate != UpToDateCheck.Off && options.WriteOutput && cacheDirectory is not null
             ? (BuildFingerprint.TryCompute(options, input, themeDir, cacheDirectory), BuildState.PathFor(cacheDirectory, options.Output))
             : (null, null);
+        timings.Mark("fingerprint of the input and theme");
         if (options.UpToDate == UpToDateCheck.Skip && fingerprint is not null
             && BuildState.TryLoad(stateFile!) is { } last && last.Fingerprint == fingerprint && last.OutputIsIntact(options.Output))
         {
@@ -90,11 +92,14 @@ public static class SiteBuilder
             return (0, 0, null, null, false);
         }
 
+        timings.Mark("config");
         var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir]);
         var theme = new ThemeRenderer(themeFiles, diagnostics, PathDisplay.For);
         var strings = UiStrings.Load(themeFiles, config.Languages, diagnostics);
+        timings.Mark("theme");
         var site = ContentLoader.Load(input, config, options.Drafts, diagnostics, progress);
         CheckReferences(site, diagnostics);
+        timings.Mark("content loaded");
 
         var models = new ModelBuilder(site, strings, options.LiveReload);
         var steps = new ContentSteps(site, models, options, diagnostics);
@@ -103,8 +108,11 @@ public static class SiteBuilder
         var formulas = Task.Run(steps.BeforeRender);
         var searchDocuments = SearchStep.Documents(site, models).ToList();
         var indexing = Task.Run(() => steps.SearchFiles(searchDocuments));
+        timings.Mark("search documents taken");
         formulas.GetAwaiter().GetResult();
+        timings.Mark("formulas checked");
         models.Prepare();
+        timings.Mark("models prepared");
 
         var assets = themeFiles.List("assets").Select(a => (Source: themeFiles.Resolve(a)!, Target: "/" + a)).ToList();
         var staticDir = Path.Combine(input, "static");
@@ -148,13 +156,16 @@ public static class SiteBuilder
         try
         {
             pageCount = renderer.RenderContent(links, Write, progress);
+            timings.Mark("content pages rendered");
             pageCount += renderer.RenderGenerated(Write);
+            timings.Mark("list pages rendered");
         }
         finally
         {
             // Never leave the writer running into a staging folder that is about to be deleted.
             Task.WaitAny(searchWriting);
         }
+        timings.Mark("search files written");
         var generatedFiles = searchWriting.GetAwaiter().GetResult();
         generatedFiles[FormulaStep.ScriptPath] = steps.FormulaScript();
         knownRootPaths.UnionWith(generatedFiles.Keys);
@@ -180,6 +191,7 @@ public static class SiteBuilder
         folder.WriteText("/sitemap.xml", FeedWriter.Sitemap(config, renderer.SitemapEntries));
         folder.WriteText("/robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {config.AbsoluteUrl("/sitemap.xml")}\n");
         folder.WriteText("/.nojekyll", string.Empty);
+        timings.Mark("assets, feeds, sitemap written");
         try
         {
             folder.Commit();
@@ -189,7 +201,9 @@ public static class SiteBuilder
             diagnostics.Error(DiagnosticCodes.OutputWriteFailed, SourceLocation.FileOnly(PathDisplay.For(options.Output)), $"could not replace the output folder: {ex.Message}");
             return (pageCount, 0, null, null, false);
         }
+        timings.Mark("output folder swapped in");
         var written = BuildState.ListOutput(options.Output);
+        timings.Mark("output listed");
         if (stateFile is not null)
         {
             if (fingerprint is not null)
@@ -201,6 +215,7 @@ public static class SiteBuilder
                 BuildState.TryDelete(stateFile);
             }
         }
+        timings.Mark("build state saved");
         return (pageCount, written.Count, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths), false);
     }
 

@@ -90,17 +90,20 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         {
             _sites[lang] = BuildSite(lang);
         }
-        foreach (var page in site.Pages)
+        // Each kind is built in parallel (building reads only what earlier kinds stored), then stored in order.
+        Store(_summaries, site.Pages, BuildSummary);
+        Store(_kpis, site.Kpis.ToList(), BuildKpi);
+        Store(_catalogues, site.Catalogues.ToList(), c => CatalogueModel.Build(this, c));
+    }
+
+    private static void Store<TPage>(Dictionary<TPage, ScriptObject> models, IReadOnlyList<TPage> pages, Func<TPage, ScriptObject> build)
+        where TPage : notnull
+    {
+        var built = new ScriptObject[pages.Count];
+        Parallel.For(0, pages.Count, i => built[i] = build(pages[i]));
+        for (var i = 0; i < built.Length; i++)
         {
-            _summaries[page] = BuildSummary(page);
-        }
-        foreach (var kpi in site.Kpis)
-        {
-            _kpis[kpi] = BuildKpi(kpi);
-        }
-        foreach (var catalogue in site.Catalogues)
-        {
-            _catalogues[catalogue] = CatalogueModel.Build(this, catalogue);
+            models[pages[i]] = built[i];
         }
     }
 
