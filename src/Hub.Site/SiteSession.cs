@@ -16,7 +16,7 @@ namespace Hub.Site;
 /// pause, and cancelled by the next edit, so that saving a page never waits for (or shares both cores with) an index.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "The only disposable field is a CancellationTokenSource without a timer or wait handle; it is disposed when replaced, and the last one needs nothing released.")]
+    Justification = "The only disposable field is the background refresh's CancellationTokenSource: disposed when replaced and when the session retires, which hub serve always does before it drops a session.")]
 public sealed class SiteSession
 {
     private readonly Lock _gate = new();
@@ -111,6 +111,11 @@ public sealed class SiteSession
         {
             // A failed refresh leaves the previous index; the full build writes a new one.
         }
+        lock (_gate)
+        {
+            _refresh?.Dispose();
+            _refresh = null;
+        }
     }
 
     private void RefreshSearch()
@@ -134,13 +139,17 @@ public sealed class SiteSession
                     version = _version;
                     snapshot = wait > 0 ? [] : _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
                         .Select(lang => (lang, new SiteContent(_site.Config, _site.InputDir, _site.Pages.Where(p => p.Lang == lang).ToList()))).ToList();
-                    _refresh?.Dispose();
-                    _refresh = new CancellationTokenSource();
+                    if (_refresh is null || _refresh.IsCancellationRequested)
+                    {
+                        _refresh?.Dispose();
+                        _refresh = new CancellationTokenSource();
+                    }
                     cancel = _refresh.Token;
                 }
                 if (wait > 0)
                 {
-                    Thread.Sleep(TimeSpan.FromMilliseconds(wait)); // until edits pause
+                    // Until edits pause; an edit or Retire wakes it early (then it looks again).
+                    cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(wait));
                     continue;
                 }
                 List<(string Lang, List<(string Path, byte[] Content)> Files)> files;
