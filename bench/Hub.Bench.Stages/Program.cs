@@ -211,7 +211,10 @@ public static class Program
         clock.Time("search: tokenize + lunr index (SearchIndexWriter.BuildIndex)", () => Hub.Search.SearchIndexWriter.BuildIndex(sorted));
         var files = clock.Time("search: whole SearchIndexWriter.Write (2 tiers, stores, JSON, UTF-8)", () => Hub.Search.SearchIndexWriter.Write(documents, site.Config.Languages));
         Console.WriteLine();
-        Console.WriteLine($"## Search step, part by part ({documents.Count} documents; files: {string.Join(", ", files.Select(f => $"{f.RelativePath} {f.Content.Length / 1048576.0:F1} MiB"))})");
+        // Files by kind (index-titles, docs, index-full-N, text-N): count and size, not every shard and chunk by name.
+        var kinds = files.GroupBy(f => System.Text.RegularExpressions.Regex.Replace(f.RelativePath, "-[0-9]+\\.json$", "-N.json"))
+            .Select(g => $"{g.Key} ×{g.Count()} {g.Sum(f => (long)f.Content.Length) / 1048576.0:F1} MiB");
+        Console.WriteLine($"## Search step, part by part ({documents.Count} documents; files: {string.Join(", ", kinds)})");
         Console.WriteLine();
         clock.Print(Console.Out);
     }
