@@ -116,13 +116,27 @@ public sealed class ThemeRenderer
     /// <summary>
     /// <c>include_cached 'name' key</c>: the partial's output, rendered once per build for each key (like Hugo's
     /// <c>partialCached</c>). For partials that depend only on the key, such as the language of the search box.
+    /// The partial renders in a scope of its own, so what it assigns never reaches the page that happened to render
+    /// it first (pages render in parallel: the output must not depend on which one that was).
     /// </summary>
     private string IncludeCached(TemplateContext context, string name, object? key)
     {
         var entry = _cachedIncludes.GetOrAdd((name, context.ObjectToString(key) ?? string.Empty), _ => new Lazy<string>(() =>
-            context.BuiltinObject["include"] is IScriptCustomFunction include
-                ? context.ObjectToString(include.Invoke(context, context.CurrentNode, new ScriptArray { name }, null)) ?? string.Empty
-                : string.Empty));
+        {
+            if (context.BuiltinObject["include"] is not IScriptCustomFunction include)
+            {
+                return string.Empty;
+            }
+            context.PushGlobal(new ScriptObject());
+            try
+            {
+                return context.ObjectToString(include.Invoke(context, context.CurrentNode, new ScriptArray { name }, null)) ?? string.Empty;
+            }
+            finally
+            {
+                context.PopGlobal();
+            }
+        }));
         return entry.Value;
     }
 

@@ -70,6 +70,23 @@ public sealed class ThemeRendererTests : IDisposable
     }
 
     [Fact]
+    public void What_a_cached_partial_assigns_stays_inside_it()
+    {
+        // Otherwise the page that happens to render the partial first (pages render in parallel) would see the
+        // variable and the others would not.
+        Directory.CreateDirectory(Path.Combine(_root, "layouts"));
+        Directory.CreateDirectory(Path.Combine(_root, "partials"));
+        File.WriteAllText(Path.Combine(_root, "layouts", "page.scriban-html"), "{{ include_cached 'box' 'k' }}[{{ leaked }}]");
+        File.WriteAllText(Path.Combine(_root, "partials", "box.scriban-html"), "{{ leaked = 'yes' }}<b>{{ leaked }}</b>");
+        var diagnostics = new DiagnosticBag();
+        var renderer = new ThemeRenderer(new ThemeFiles([_root]), diagnostics, p => p);
+
+        Assert.Equal("<b>yes</b>[]", renderer.Render("page", new ScriptObject(), diagnostics));
+        Assert.Equal("<b>yes</b>[]", renderer.Render("page", new ScriptObject(), diagnostics));
+        Assert.Equal(0, diagnostics.Count);
+    }
+
+    [Fact]
     public void A_layout_and_its_wrapper_render_in_one_context()
     {
         Directory.CreateDirectory(Path.Combine(_root, "layouts"));
