@@ -30,6 +30,7 @@ public static class Program
         var output = Path.GetFullPath(Arg("--output", "_site"));
         var clock = new StageClock(collect: args.Contains("--collect"));
         using var dynamicMethods = args.Contains("--dynamic-methods") ? new DynamicMethodCounter() : null;
+        using var allocations = args.Contains("--allocations") ? new AllocationSampler() : null;
         var diagnostics = new DiagnosticBag();
         var options = new BuildOptions { Input = input, Theme = themeDir, Output = output, CacheDirectory = null };
         if (!OutputSafety.Check(output, input, themeDir, diagnostics))
@@ -101,6 +102,11 @@ public static class Program
         Repeat("search step again (warm JIT)", () => steps.GeneratedFiles());
         Repeat("models.Prepare() again (fresh ModelBuilder)", () => new ModelBuilder(site, strings, false) { FormulaHtml = models.FormulaHtml }.Prepare());
         Search(site, models);
+        if (allocations is not null)
+        {
+            Console.WriteLine();
+            allocations.Print(Console.Out);
+        }
         if (dynamicMethods is not null)
         {
             Console.WriteLine();

@@ -2,10 +2,11 @@
 # Times the stages of one Hub build on a generated corpus (bench/Hub.Bench.Stages), the parts of rendering one
 # article on one thread, warm repeats of the big stages, and the search step part by part.
 #
-#   bench/profile/stages.sh [SIZE] [--collect] [--dynamic-methods]
+#   bench/profile/stages.sh [SIZE] [--collect] [--dynamic-methods] [--allocations]
 #
 # --collect forces a full GC after each stage to show what it retains; --dynamic-methods counts the methods the
-# runtime compiles at run time (Reflection.Emit, compiled regexes). Run bench/run.sh once first (it makes the corpus).
+# runtime compiles at run time (Reflection.Emit, compiled regexes); --allocations sums the runtime's allocation
+# samples by stage and type. Run bench/run.sh once first (it makes the corpus).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="$ROOT/bench/out"
