@@ -100,4 +100,25 @@ public sealed class ThemeRendererTests : IDisposable
         Assert.Equal("<title>T</title><main><p>b</p></main>", html);
         Assert.Equal(0, diagnostics.Count);
     }
+
+    [Fact]
+    public void A_render_sees_nothing_of_the_renders_before_it()
+    {
+        // Template contexts are reused from render to render: what one page's templates assigned, at any scope, and
+        // a render that failed half-way must not reach the next page.
+        Directory.CreateDirectory(Path.Combine(_root, "layouts"));
+        Directory.CreateDirectory(Path.Combine(_root, "partials"));
+        File.WriteAllText(Path.Combine(_root, "layouts", "page.scriban-html"),
+            "[{{ seen }}|{{ $local }}|{{ item }}]{{ seen = n }}{{ $local = n }}{{ for item in [n] }}{{ include 'deep' }}{{ end }}");
+        File.WriteAllText(Path.Combine(_root, "partials", "deep.scriban-html"), "{{ if fail }}{{ string.upcase 1 2 3 }}{{ end }}<{{ item }}>");
+        File.WriteAllText(Path.Combine(_root, "layouts", "baseof.scriban-html"), "{{ main }}({{ seen }})");
+        var diagnostics = new DiagnosticBag();
+        var renderer = new ThemeRenderer(new ThemeFiles([_root]), diagnostics, p => Path.GetFileName(p));
+
+        Assert.Equal("[||]<1>(1)", renderer.RenderWrapped("page", "baseof", new ScriptObject { ["n"] = 1 }, diagnostics));
+        Assert.Null(renderer.RenderWrapped("page", "baseof", new ScriptObject { ["n"] = 2, ["fail"] = true }, diagnostics));
+        Assert.Equal("[||]<3>(3)", renderer.RenderWrapped("page", "baseof", new ScriptObject { ["n"] = 3 }, diagnostics));
+        Assert.Equal("[||]<4>", renderer.Render("page", new ScriptObject { ["n"] = 4 }, diagnostics));
+        Assert.StartsWith("deep.scriban-html(1,", Assert.Single(diagnostics.Sorted()).ToString(), StringComparison.Ordinal);
+    }
 }
