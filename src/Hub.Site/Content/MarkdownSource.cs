@@ -11,7 +11,7 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
 {
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
-        var text = File.ReadAllText(path);
+        var text = SourceText.Read(path);
         var split = FrontMatter.Split(text);
         if (split.Unclosed)
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 
@@ -26,7 +27,19 @@ public sealed class OutputFolder : IDisposable
 
     public string StagingPath { get; }
 
-    public void WriteText(string relativePath, string content) => WriteBytes(relativePath, Utf8.GetBytes(content));
+    /// <summary>Writes text as UTF-8, encoded into a pooled buffer (a page's bytes are garbage once written).</summary>
+    public void WriteText(string relativePath, string content)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(content.Length));
+        try
+        {
+            WriteBytes(relativePath, buffer.AsSpan(0, Utf8.GetBytes(content, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     public void WriteBytes(string relativePath, ReadOnlySpan<byte> content)
     {
