@@ -28,7 +28,7 @@ public sealed class ThemeRenderer
     private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
 
     /// <summary>
-    /// Template contexts that finished a render, reused by the next ones (at most one per thread rendering at once):
+    /// Template contexts that finished a render, reused by the next ones (as many as renders ever ran at once):
     /// a new context costs ≈ 17 KB, and resolves Scriban's member accessors and grows its output builder again.
     /// </summary>
     private readonly ConcurrentBag<TemplateContext> _contexts = [];
