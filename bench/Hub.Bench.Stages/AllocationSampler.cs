@@ -8,20 +8,14 @@ namespace Hub.Bench.Stages;
 /// The runtime's allocation samples (one GC AllocationTick event per ~100 KB allocated on a thread), summed by
 /// stage and type: which types a stage's allocations are made of, to see what to allocate less of.
 /// </summary>
-public sealed class AllocationSampler : EventListener
+public sealed class AllocationSampler : RuntimeEventListener
 {
     private const int AllocationTick = 10;
     private const long GcKeyword = 0x1;
 
     private readonly ConcurrentDictionary<(string Stage, string Type), long> _bytes = new();
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)GcKeyword);
-        }
-    }
+    protected override EventKeywords Keywords => (EventKeywords)GcKeyword;
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {

@@ -7,7 +7,7 @@ namespace Hub.Bench.Stages;
 /// Counts the dynamic methods the runtime compiles (Reflection.Emit, compiled expression trees, compiled regexes),
 /// per stage and by name: each one costs a JIT compile now and a finalizer run later.
 /// </summary>
-public sealed class DynamicMethodCounter : EventListener
+public sealed class DynamicMethodCounter : RuntimeEventListener
 {
     private const int MethodLoadVerbose = 143;
     private const long JitKeyword = 0x10;
@@ -16,13 +16,7 @@ public sealed class DynamicMethodCounter : EventListener
 
     public static string Stage { get; set; } = "start";
 
-    protected override void OnEventSourceCreated(EventSource eventSource)
-    {
-        if (eventSource.Name == "Microsoft-Windows-DotNETRuntime")
-        {
-            EnableEvents(eventSource, EventLevel.Verbose, (EventKeywords)JitKeyword);
-        }
-    }
+    protected override EventKeywords Keywords => (EventKeywords)JitKeyword;
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {

@@ -198,6 +198,7 @@ public static class Program
     /// <summary>A stage again, after a full GC, with the collections it triggered: separates its own cost from GC.</summary>
     private static void Repeat(string name, Action action)
     {
+        DynamicMethodCounter.Stage = name;
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         var (g0, g1, g2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
