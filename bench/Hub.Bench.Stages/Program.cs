@@ -46,7 +46,7 @@ public static class Program
         clock.Time("check references (related KPIs, question KPIs)", () => CheckReferences(site, diagnostics));
         var models = new ModelBuilder(site, strings, false);
         var steps = new ContentSteps(site, models, options, diagnostics);
-        clock.Time("formulas: Roslyn check, examples (no cache)", steps.BeforeRender);
+        clock.Time("formulas: Roslyn check, examples (no cache)", () => steps.BeforeRender().GetAwaiter().GetResult());
         clock.Time("models: prepare summaries, KPIs, catalogues", models.Prepare);
         var assets = themeFiles.List("assets").Select(a => (Source: themeFiles.Resolve(a)!, Target: "/" + a)).ToList();
         var generated = clock.Time("search index + formula script", steps.GeneratedFiles);

@@ -1,9 +1,13 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Hub.Core.Diagnostics;
 using Hub.Formulas.Binding;
 using Hub.Formulas.Caching;
 using Hub.Formulas.Syntax;
+using Hub.Formulas.Tree;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Hub.Formulas;
 
@@ -21,6 +25,7 @@ public sealed class FormulaChecker
     public const string CacheFileName = FormulaCache.FileName;
 
     private readonly FormulaCache _cache;
+    private readonly ConcurrentDictionary<string, Lazy<CompileOutcome>> _compiled = new(StringComparer.Ordinal);
     private int _compilations;
 
     public FormulaChecker(string? cacheDirectory = null)
@@ -41,26 +46,23 @@ public sealed class FormulaChecker
 
     /// <summary>The checked formula, or null after reporting why not in <paramref name="diagnostics"/>. Never throws
     /// because of what the formula or its inputs say.</summary>
-    public CheckedFormula? Check(FormulaSource source, DiagnosticBag diagnostics)
+    public CheckedFormula? Check(FormulaSource source, DiagnosticBag diagnostics) => Begin(source, diagnostics)?.Complete();
+
+    /// <summary>
+    /// The first half of <see cref="Check"/>, which needs no compilation: the input names, Roslyn's parser, the
+    /// whitelist and Hub's binder. Null after reporting why the formula is refused. Otherwise the pending check's
+    /// <see cref="PendingFormula.Provisional"/> is what <see cref="PendingFormula.Complete"/> returns if Roslyn
+    /// agrees, so a build can render with it while Roslyn binds on another thread; <see cref="PendingFormula.Complete"/>
+    /// must still run, and its result (not the provisional one) decides whether the formula is accepted.
+    /// </summary>
+    public PendingFormula? Begin(FormulaSource source, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        try
-        {
-            return CheckUnguarded(source, diagnostics);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            diagnostics.Error(
-                FormulaDiagnosticCodes.InternalError,
-                SafeLocate(source, 0),
-                $"the formula could not be checked: {e.GetType().Name}: {e.Message}",
-                "this is a bug in Hub; please report it with the formula");
-            return null;
-        }
+        return Guarded(source, diagnostics, () => BeginUnguarded(source, diagnostics));
     }
 
-    private CheckedFormula? CheckUnguarded(FormulaSource source, DiagnosticBag diagnostics)
+    private PendingFormula? BeginUnguarded(FormulaSource source, DiagnosticBag diagnostics)
     {
         if (!InputNameRules.Validate(source, diagnostics))
         {
@@ -97,34 +99,97 @@ public sealed class FormulaChecker
                 diagnostics.Warning(FormulaDiagnosticCodes.CompilerWarning, source.Locate(Math.Clamp(warning.Offset, 0, source.Expression.Length)), warning.Message, warning.Hint);
             }
             var cached = FormulaBinder.Bind(expression, source, diagnostics);
-            return cached is null ? null : new CheckedFormula(source, cached);
+            if (cached is null)
+            {
+                return null;
+            }
+            var formula = new CheckedFormula(source, cached);
+            return new PendingFormula(formula, () => formula);
         }
 
+        // Bound before Roslyn runs, into a bag of its own: when both refuse the formula, Roslyn's errors are the
+        // ones reported, and a binder that fails on what Roslyn refuses is not a bug of Hub's.
+        var bag = new DiagnosticBag();
+        FormulaNode? root = null;
+        CheckedFormula? provisional = null;
+        ExceptionDispatchInfo? bindingFailure = null;
+        try
+        {
+            root = FormulaBinder.Bind(expression, source, bag);
+            provisional = root is null ? null : new CheckedFormula(source, root);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            (root, bindingFailure) = (null, ExceptionDispatchInfo.Capture(e));
+        }
+        return new PendingFormula(provisional, () => Guarded(source, diagnostics, () => Compile(source, expression, hash, root, bindingFailure, provisional, diagnostics)));
+    }
+
+    // Translations of a KPI share its formula: each distinct formula (text and input names) is compiled once, and
+    // what Roslyn said about it is reported at every place it is written.
+    private CheckedFormula? Compile(FormulaSource source, ExpressionSyntax expression, string hash,
+        FormulaNode? root, ExceptionDispatchInfo? bindingFailure, CheckedFormula? bound, DiagnosticBag diagnostics)
+    {
+        var outcome = _compiled.GetOrAdd(hash, _ => new Lazy<CompileOutcome>(
+            () => CompileOnce(source, expression, hash, root, bindingFailure), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+        foreach (var diagnostic in outcome.Diagnostics)
+        {
+            diagnostics.Add(diagnostic with { Location = source.Locate(diagnostic.Location.Column) });
+        }
+        return outcome.Accepted ? bound : null;
+    }
+
+    /// <summary>Roslyn's binding and the verification, with diagnostics located by offset in the expression (the column).</summary>
+    private CompileOutcome CompileOnce(FormulaSource source, ExpressionSyntax expression, string hash, FormulaNode? root, ExceptionDispatchInfo? bindingFailure)
+    {
         Interlocked.Increment(ref _compilations);
+        var byOffset = source with { Locate = offset => new SourceLocation(source.Key, 0, offset) };
+        var recorded = new DiagnosticBag();
         var roslyn = RoslynFormulaCheck.Create(expression, source.InputNames);
-        var newWarnings = roslyn.ReportDiagnostics(source, diagnostics, out var hasErrors);
+        var newWarnings = roslyn.ReportDiagnostics(byOffset, recorded, out var hasErrors);
         if (hasErrors)
         {
-            return null;
+            return new CompileOutcome(false, recorded.Sorted());
         }
-        var bag = new DiagnosticBag();
-        var root = FormulaBinder.Bind(expression, source, bag);
+        bindingFailure?.Throw();
         if (root is null)
         {
             // Roslyn accepted what Hub's binder rejects: Hub's rules are incomplete.
-            foreach (var problem in bag.Sorted())
+            var problems = new DiagnosticBag();
+            FormulaBinder.Bind(expression, byOffset, problems);
+            foreach (var problem in problems.Sorted())
             {
-                diagnostics.Error(FormulaDiagnosticCodes.InternalError, problem.Location,
+                recorded.Error(FormulaDiagnosticCodes.InternalError, problem.Location,
                     $"C# accepts the formula but Hub's evaluator does not: {problem.Message}", "this is a bug in Hub; please report it with the formula");
             }
-            return null;
+            return new CompileOutcome(false, recorded.Sorted());
         }
-        if (!roslyn.Verify(root, source, diagnostics))
+        if (!roslyn.Verify(root, byOffset, recorded))
         {
-            return null;
+            return new CompileOutcome(false, recorded.Sorted());
         }
         _cache.Add(hash, newWarnings);
-        return new CheckedFormula(source, root);
+        return new CompileOutcome(true, recorded.Sorted());
+    }
+
+    private sealed record CompileOutcome(bool Accepted, IReadOnlyList<Hub.Core.Diagnostics.Diagnostic> Diagnostics);
+
+    private static T? Guarded<T>(FormulaSource source, DiagnosticBag diagnostics, Func<T?> check)
+        where T : class
+    {
+        try
+        {
+            return check();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error(
+                FormulaDiagnosticCodes.InternalError,
+                SafeLocate(source, 0),
+                $"the formula could not be checked: {e.GetType().Name}: {e.Message}",
+                "this is a bug in Hub; please report it with the formula");
+            return null;
+        }
     }
 
     private static SourceLocation SafeLocate(FormulaSource source, int offset)

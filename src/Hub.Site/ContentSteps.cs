@@ -14,11 +14,17 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
 {
     private readonly FormulaStep _formulas = new();
 
-    public void BeforeRender()
+    /// <summary>
+    /// What pages need before they render (the formulas as shown); returns what may go on while they render (Roslyn's
+    /// check of the formulas and their worked examples), to be awaited before the build is judged or
+    /// <see cref="FormulaScript"/> is called.
+    /// </summary>
+    public Task BeforeRender()
     {
         var cache = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
-        _formulas.Run(site, options.WriteOutput ? cache : null, diagnostics);
+        var checking = _formulas.Run(site, options.WriteOutput ? cache : null, diagnostics);
         models.FormulaHtml = _formulas.DisplayHtml;
+        return checking;
     }
 
     /// <summary>Files written beside the pages, keyed by site-root path.</summary>
@@ -43,6 +49,6 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
         return files;
     }
 
-    /// <summary>The calculators' script (<see cref="FormulaStep.ScriptPath"/>), once <see cref="BeforeRender"/> has run.</summary>
+    /// <summary>The calculators' script (<see cref="FormulaStep.ScriptPath"/>), once the task <see cref="BeforeRender"/> returned has completed.</summary>
     public byte[] FormulaScript() => _formulas.Script();
 }

@@ -103,14 +103,14 @@ public static class SiteBuilder
 
         var models = new ModelBuilder(site, strings, options.LiveReload);
         var steps = new ContentSteps(site, models, options, diagnostics);
-        // Three strands overlap from here: Roslyn checks the formulas (mostly one thread), the search index is
-        // built from documents taken now, and the pages render once the formulas (shown on KPI pages) are done.
-        var formulas = Task.Run(steps.BeforeRender);
+        // Three strands overlap from here: the search index is built from documents taken now, Roslyn checks the
+        // formulas (mostly one thread), and the pages render once Hub's binder has read the formulas they show.
+        var formulas = Task.Run<Task>(steps.BeforeRender);
         var searchDocuments = SearchStep.Documents(site, models).ToList();
         var indexing = Task.Run(() => steps.SearchFiles(searchDocuments));
         timings.Mark("search documents taken");
-        formulas.GetAwaiter().GetResult();
-        timings.Mark("formulas checked");
+        var checkingFormulas = formulas.GetAwaiter().GetResult();
+        timings.Mark("formulas parsed and bound");
         models.Prepare();
         timings.Mark("models prepared");
 
@@ -166,6 +166,8 @@ public static class SiteBuilder
             Task.WaitAny(searchWriting);
         }
         timings.Mark("search files written");
+        checkingFormulas.GetAwaiter().GetResult();
+        timings.Mark("formulas checked by Roslyn");
         var generatedFiles = searchWriting.GetAwaiter().GetResult();
         generatedFiles[FormulaStep.ScriptPath] = steps.FormulaScript();
         knownRootPaths.UnionWith(generatedFiles.Keys);

@@ -60,6 +60,27 @@ public sealed class BuildSafetyTests
     }
 
     [Fact]
+    public void AFormulaRoslynRefusesFailsTheBuildThatRenderedWhileRoslynChecked()
+    {
+        // Pages render while Roslyn checks the formulas on another thread: its verdict must still decide the build.
+        using var site = new TestSite(Fixtures.Basic());
+        site.BuildOk();
+        var before = site.OutputFiles().ToDictionary(f => f, f => Hash(site, f));
+        var kpi = Fixtures.Basic()["kpis/churn-rate.md"];
+        site.Write("kpis/churn-rate.md", kpi.Replace("formula: churned / customersAtStart", "formula: churned / customersAtStart + 2147483647 * 2", StringComparison.Ordinal));
+
+        var result = site.Build();
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(("HUB0204", "CS0220", 4, 39), (error.Code, error.Hint, error.Location.Line, error.Location.Column));
+        Assert.EndsWith("kpis/churn-rate.md", error.Location.File, StringComparison.Ordinal);
+        var after = site.OutputFiles().ToDictionary(f => f, f => Hash(site, f));
+        Assert.Equal(before.Keys, after.Keys);
+        Assert.All(before, kv => Assert.True(kv.Value.SequenceEqual(after[kv.Key]), kv.Key));
+    }
+
+    [Fact]
     public void OutputThatIsOrContainsTheInputOrRepositoryIsRefused()
     {
         using var site = new TestSite(Fixtures.Basic());

@@ -15,12 +15,21 @@ public sealed class FormulaStep
     public const string TranslationsDiffer = "HUB0108";
 
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _checked = new();
+    private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _shown = new();
 
+    /// <summary>The formulas Roslyn accepted, once the task <see cref="Run"/> returned has completed.</summary>
     public IReadOnlyDictionary<KpiPage, CheckedFormula> Checked => _checked;
 
-    public void Run(SiteContent site, string? cacheDirectory, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Runs the checks that need no compilation (parser, whitelist, Hub's binder) on every formula, so that
+    /// <see cref="DisplayHtml"/> can show them, and returns Roslyn's part with the worked examples as a task: pages
+    /// can render meanwhile. A formula Roslyn refuses is an error, so a build whose pages showed it fails; the caller
+    /// must wait for the task before it writes anything but its staging folder, or reads <see cref="Checked"/>.
+    /// </summary>
+    public Task Run(SiteContent site, string? cacheDirectory, DiagnosticBag diagnostics)
     {
         var checker = new FormulaChecker(cacheDirectory);
+        var pending = new ConcurrentQueue<(KpiPage Kpi, PendingFormula Formula)>();
         Parallel.ForEach(site.Kpis, kpi =>
         {
             var names = kpi.Inputs.Select(i => i.Name).ToList();
@@ -29,16 +38,33 @@ public sealed class FormulaStep
                 return;
             }
             var source = new FormulaSource(kpi.Slug, kpi.Formula.Expression, names, kpi.Formula.Locate);
-            if (checker.Check(source, diagnostics) is not { } formula)
+            if (checker.Begin(source, diagnostics) is not { } formula)
             {
                 return;
             }
-            _checked[kpi] = formula;
-            foreach (var example in kpi.Examples)
+            if (formula.Provisional is { } shown)
+            {
+                _shown[kpi] = shown;
+            }
+            pending.Enqueue((kpi, formula));
+        });
+        CheckTranslations(site, diagnostics);
+        return Task.Run(() => Parallel.ForEach(pending, item =>
+        {
+            if (item.Formula.Complete() is not { } formula)
+            {
+                return;
+            }
+            _checked[item.Kpi] = formula;
+            foreach (var example in item.Kpi.Examples)
             {
                 FormulaExampleChecker.Check(formula, example.Inputs, example.Result, example.ResultLocation, diagnostics);
             }
-        });
+        }));
+    }
+
+    private static void CheckTranslations(SiteContent site, DiagnosticBag diagnostics)
+    {
         foreach (var group in site.Kpis.GroupBy(k => k.Slug).Where(g => g.Count() > 1))
         {
             var first = group.OrderBy(k => k.Lang == site.Config.DefaultLanguage ? 0 : 1).ThenBy(k => k.Lang, StringComparer.Ordinal).First();
@@ -53,12 +79,14 @@ public sealed class FormulaStep
         }
     }
 
+    /// <summary>The formula for people, as soon as <see cref="Run"/> has returned.</summary>
     public string DisplayHtml(KpiPage kpi) =>
-        _checked.TryGetValue(kpi, out var formula)
+        _shown.TryGetValue(kpi, out var formula)
             ? formula.ToDisplayHtml(name => kpi.Inputs.FirstOrDefault(i => i.Name == name)?.Label ?? name)
             : $"<code>{System.Net.WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>";
 
-    /// <summary>The calculators' script: one function per KPI slug (translations share their formula).</summary>
+    /// <summary>The calculators' script: one function per KPI slug (translations share their formula), once the task
+    /// <see cref="Run"/> returned has completed.</summary>
     public byte[] Script()
     {
         var formulas = _checked.Values.GroupBy(f => f.Key).Select(g => g.First()).OrderBy(f => f.Key, StringComparer.Ordinal);
