@@ -71,71 +71,98 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
     }
 
-    /// <summary>Home, section, tag and search pages of every language, the 404 page and the root redirect.</summary>
+    /// <summary>Home, section, tag and search pages of every language, the 404 page and the root redirect, rendered
+    /// in parallel (a tag page lists many pages and costs a few content pages).</summary>
     public int RenderGenerated(Action<string, string> write)
     {
-        var count = 0;
+        var jobs = new List<Func<int>>();
         var languages = site.Config.Languages;
         var homes = languages.Select(l => (l, $"/{l}/")).ToList();
         foreach (var lang in languages)
         {
             var pages = site.Pages.Where(p => p.Lang == lang).ToList();
-            var home = models.PageBase("home", lang, $"/{lang}/", site.Config.TitleFor(lang), homes);
-            home["sections"] = Sections.Select(s => ModelBuilder.Obj(("name", s), ("title", models.SectionTitle(lang, s)),
-                ("url", site.Config.Url($"/{lang}/{s}/")), ("count", pages.Count(p => p.Section == s)),
-                ("pages", Ordered(pages.Where(p => p.Section == s)).Select(p => (object?)models.Summary(p)).ToList()))).ToList<object?>();
-            home["recent"] = pages.Where(p => p.Header.Date is not null).OrderByDescending(p => p.Header.Date).ThenBy(p => p.RootUrl, StringComparer.Ordinal)
-                .Take(5).Select(p => (object?)models.Summary(p)).ToList();
-            count += Emit(write, "home", lang, $"/{lang}/", home, homes);
+            jobs.Add(() =>
+            {
+                var home = models.PageBase("home", lang, $"/{lang}/", site.Config.TitleFor(lang), homes);
+                home["sections"] = Sections.Select(s => ModelBuilder.Obj(("name", s), ("title", models.SectionTitle(lang, s)),
+                    ("url", site.Config.Url($"/{lang}/{s}/")), ("count", pages.Count(p => p.Section == s)),
+                    ("pages", Ordered(pages.Where(p => p.Section == s)).Select(p => (object?)models.Summary(p)).ToList()))).ToList<object?>();
+                home["recent"] = pages.Where(p => p.Header.Date is not null).OrderByDescending(p => p.Header.Date).ThenBy(p => p.RootUrl, StringComparer.Ordinal)
+                    .Take(5).Select(p => (object?)models.Summary(p)).ToList();
+                return Emit(write, "home", lang, $"/{lang}/", home, homes);
+            });
 
             foreach (var section in Sections)
             {
-                var root = $"/{lang}/{section}/";
-                var alternates = languages.Select(l => (l, $"/{l}/{section}/")).ToList();
-                var model = models.PageBase("section", lang, root, models.SectionTitle(lang, section), alternates);
-                model["section"] = section;
-                model["pages"] = Ordered(pages.Where(p => p.Section == section)).Select(p => (object?)models.Summary(p)).ToList();
-                count += Emit(write, "section", lang, root, model, alternates);
+                jobs.Add(() =>
+                {
+                    var root = $"/{lang}/{section}/";
+                    var alternates = languages.Select(l => (l, $"/{l}/{section}/")).ToList();
+                    var model = models.PageBase("section", lang, root, models.SectionTitle(lang, section), alternates);
+                    model["section"] = section;
+                    model["pages"] = Ordered(pages.Where(p => p.Section == section)).Select(p => (object?)models.Summary(p)).ToList();
+                    return Emit(write, "section", lang, root, model, alternates);
+                });
             }
 
             var tags = TagsOf(lang);
-            var tagsRoot = $"/{lang}/tags/";
-            var tagsAlternates = languages.Select(l => (l, $"/{l}/tags/")).ToList();
-            var tagsModel = models.PageBase("tags", lang, tagsRoot, models.SectionTitle(lang, "tags"), tagsAlternates);
-            tagsModel["tag_list"] = tags.Select(t => ModelBuilder.Obj(("name", t.Key), ("count", t.Value.Count),
-                ("url", site.Config.Url($"/{lang}/tags/{ModelBuilder.TagSlug(t.Key)}/")))).ToList<object?>();
-            count += Emit(write, "tags", lang, tagsRoot, tagsModel, tagsAlternates);
+            jobs.Add(() =>
+            {
+                var tagsRoot = $"/{lang}/tags/";
+                var tagsAlternates = languages.Select(l => (l, $"/{l}/tags/")).ToList();
+                var tagsModel = models.PageBase("tags", lang, tagsRoot, models.SectionTitle(lang, "tags"), tagsAlternates);
+                tagsModel["tag_list"] = tags.Select(t => ModelBuilder.Obj(("name", t.Key), ("count", t.Value.Count),
+                    ("url", site.Config.Url($"/{lang}/tags/{ModelBuilder.TagSlug(t.Key)}/")))).ToList<object?>();
+                return Emit(write, "tags", lang, tagsRoot, tagsModel, tagsAlternates);
+            });
             foreach (var (tag, tagged) in tags)
             {
-                var root = $"/{lang}/tags/{ModelBuilder.TagSlug(tag)}/";
-                var model = models.PageBase("tag", lang, root, tag, [(lang, root)]);
-                model["tag"] = tag;
-                model["pages"] = Ordered(tagged).Select(p => (object?)models.Summary(p)).ToList();
-                count += Emit(write, "tag", lang, root, model, [(lang, root)]);
+                jobs.Add(() =>
+                {
+                    var root = $"/{lang}/tags/{ModelBuilder.TagSlug(tag)}/";
+                    var model = models.PageBase("tag", lang, root, tag, [(lang, root)]);
+                    model["tag"] = tag;
+                    model["pages"] = Ordered(tagged).Select(p => (object?)models.Summary(p)).ToList();
+                    return Emit(write, "tag", lang, root, model, [(lang, root)]);
+                });
             }
 
-            var searchRoot = $"/{lang}/search/";
-            var searchAlternates = languages.Select(l => (l, $"/{l}/search/")).ToList();
-            var search = models.PageBase("search", lang, searchRoot, models.SectionTitle(lang, "search"), searchAlternates);
-            count += Emit(write, "search", lang, searchRoot, search, searchAlternates);
+            jobs.Add(() =>
+            {
+                var searchRoot = $"/{lang}/search/";
+                var searchAlternates = languages.Select(l => (l, $"/{l}/search/")).ToList();
+                var search = models.PageBase("search", lang, searchRoot, models.SectionTitle(lang, "search"), searchAlternates);
+                return Emit(write, "search", lang, searchRoot, search, searchAlternates);
+            });
         }
 
         var defaultLang = site.Config.DefaultLanguage;
-        var notFound = models.PageBase("404", defaultLang, "/404.html", models.SectionTitle(defaultLang, "not_found"), []);
-        notFound["homes"] = homes.Select(h => ModelBuilder.Obj(("lang", h.l), ("url", site.Config.Url(h.Item2)),
-            ("name", models.Strings(h.l)["language_name"]), ("title", site.Config.TitleFor(h.l)))).ToList<object?>();
-        if (RenderPage("404", defaultLang, notFound) is { } notFoundHtml)
+        jobs.Add(() =>
         {
+            var notFound = models.PageBase("404", defaultLang, "/404.html", models.SectionTitle(defaultLang, "not_found"), []);
+            notFound["homes"] = homes.Select(h => ModelBuilder.Obj(("lang", h.l), ("url", site.Config.Url(h.Item2)),
+                ("name", models.Strings(h.l)["language_name"]), ("title", site.Config.TitleFor(h.l)))).ToList<object?>();
+            if (RenderPage("404", defaultLang, notFound) is not { } notFoundHtml)
+            {
+                return 0;
+            }
             write("/404.html", notFoundHtml);
-            count++;
-        }
-        var redirect = models.PageBase("redirect", defaultLang, "/", site.Config.TitleFor(defaultLang), homes);
-        redirect["target"] = site.Config.Url($"/{defaultLang}/");
-        if (theme.Render("redirect", models.Globals(defaultLang, redirect), diagnostics) is { } redirectHtml)
+            return 1;
+        });
+        jobs.Add(() =>
         {
+            var redirect = models.PageBase("redirect", defaultLang, "/", site.Config.TitleFor(defaultLang), homes);
+            redirect["target"] = site.Config.Url($"/{defaultLang}/");
+            if (theme.Render("redirect", models.Globals(defaultLang, redirect), diagnostics) is not { } redirectHtml)
+            {
+                return 0;
+            }
             write("/index.html", redirectHtml);
-            count++;
-        }
+            return 1;
+        });
+
+        var count = 0;
+        Parallel.ForEach(jobs, job => Interlocked.Add(ref count, job()));
         return count;
     }
 
