@@ -166,22 +166,49 @@ public static class SearchIndexWriter
     public static LunrIndex BuildIndex(IReadOnlyList<SearchDocument> documents, ParallelOptions? parallel = null)
     {
         parallel ??= Unbounded;
-        // Tokenizing is most of the work and the tokenizer is thread-safe: documents are tokenized in parallel
-        // batches (so only one batch of token lists is alive at a time) and added in order.
+        // Tokenizing and counting terms are most of the work, and thread-safe: documents are counted in parallel
+        // batches (so only one batch of counts is alive at a time) and added in order, as term indexes depend on it.
         const int Batch = 256;
-        var tokens = new IReadOnlyList<IReadOnlyList<string>>[Math.Min(Batch, documents.Count)];
+        var counted = new LunrFieldTerms[Math.Min(Batch, documents.Count)][];
         var builder = new LunrIndexBuilder(Fields);
         for (var start = 0; start < documents.Count; start += Batch)
         {
             var count = Math.Min(Batch, documents.Count - start);
-            Parallel.For(0, count, parallel, i => tokens[i] = Tokens(documents[start + i]));
+            Parallel.For(0, count, parallel, () => new TermCounter(), (i, _, counter) =>
+            {
+                counted[i] = counter.Count(documents[start + i]);
+                return counter;
+            }, _ => { });
             for (var i = 0; i < count; i++)
             {
-                builder.Add(LunrPackedIndexJson.Ref(start + i), tokens[i]);
+                builder.Add(LunrPackedIndexJson.Ref(start + i), counted[i]);
             }
         }
 
         return builder.Build(parallel);
+    }
+
+    /// <summary>Counts a document's terms field by field, reusing its token list and counts from one document to the next.</summary>
+    private sealed class TermCounter
+    {
+        private readonly List<string> _tokens = [];
+        private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+        public LunrFieldTerms[] Count(SearchDocument d) =>
+            [Field(d.Title), Field(d.Tags), Field(d.Summary), Field(d.Headings), Field(d.Body)];
+
+        private LunrFieldTerms Field(string? text) => Field([text]);
+
+        private LunrFieldTerms Field(IReadOnlyList<string?> texts)
+        {
+            _tokens.Clear();
+            foreach (var text in texts)
+            {
+                SearchTokenizer.TokenizeInto(text, _tokens);
+            }
+
+            return LunrFieldTerms.Count(_tokens, _counts);
+        }
     }
 
     private static List<string> TokenizeAll(IReadOnlyList<string> texts)

@@ -43,13 +43,20 @@ public static class SearchTokenizer
 
     public static IReadOnlyList<string> Tokenize(string? text)
     {
+        var tokens = new List<string>(text?.Length ?? 0);
+        TokenizeInto(text, tokens);
+        return tokens;
+    }
+
+    /// <summary>Appends the tokens of <paramref name="text"/> to <paramref name="tokens"/> (a list the caller reuses).</summary>
+    public static void TokenizeInto(string? text, List<string> tokens)
+    {
         if (string.IsNullOrEmpty(text))
         {
-            return new List<string>();
+            return;
         }
 
         var normalized = Normalize(text);
-        var tokens = new List<string>(normalized.Length);
         var classes = BmpClasses.Value;
         Span<char> buffer = stackalloc char[128];
         char[]? rented = null;
@@ -111,8 +118,6 @@ public static class SearchTokenizer
         {
             ArrayPool<char>.Shared.Return(rented);
         }
-
-        return tokens;
     }
 
     /// <summary>NFKC after replacing what .NET cannot normalize (unpaired surrogates, U+FFFE) with spaces.</summary>

@@ -16,9 +16,6 @@ public sealed class LunrIndexBuilder
     private readonly List<DocumentEntry> _documents = [];
     private readonly HashSet<string> _refs = new(StringComparer.Ordinal);
 
-    // Counts one field's terms while adding a document; emptied after each field.
-    private readonly Dictionary<TermEntry, int> _scratch = [];
-
     public LunrIndexBuilder(IEnumerable<LunrField> fields, double k1 = 1.2, double b = 0.75)
     {
         _fields = [.. fields];
@@ -49,9 +46,25 @@ public sealed class LunrIndexBuilder
     /// <summary>Adds a document: <paramref name="fieldTokens"/> holds the tokens of each field, in field order.</summary>
     public void Add(string documentRef, IReadOnlyList<IReadOnlyList<string>> fieldTokens, double boost = 1)
     {
-        if (fieldTokens.Count != _fields.Length)
+        var fields = new LunrFieldTerms[fieldTokens.Count];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < fields.Length; f++)
         {
-            throw new ArgumentException($"Expected tokens for {_fields.Length} fields, got {fieldTokens.Count}.", nameof(fieldTokens));
+            fields[f] = LunrFieldTerms.Count(fieldTokens[f], counts);
+        }
+
+        Add(documentRef, fields, boost);
+    }
+
+    /// <summary>
+    /// Adds a document whose fields' terms are already counted (<see cref="LunrFieldTerms.Count"/>, which can run on
+    /// any thread): the same index as adding its tokens, for less work in this call, which must be made in document order.
+    /// </summary>
+    public void Add(string documentRef, IReadOnlyList<LunrFieldTerms> fields, double boost = 1)
+    {
+        if (fields.Count != _fields.Length)
+        {
+            throw new ArgumentException($"Expected tokens for {_fields.Length} fields, got {fields.Count}.", nameof(fields));
         }
 
         if (!_refs.Add(documentRef))
@@ -60,37 +73,27 @@ public sealed class LunrIndexBuilder
         }
 
         var document = new DocumentEntry(documentRef, boost, new (TermEntry Entry, int Frequency)[_fields.Length][], new int[_fields.Length]);
-        var frequencies = _scratch;
         for (var f = 0; f < _fields.Length; f++)
         {
-            var tokens = fieldTokens[f];
-            foreach (var term in tokens)
+            // In the order each term first occurs, so new terms get lunr's term indexes (lunr numbers a term when it
+            // first meets it, token by token).
+            var terms = fields[f].Terms;
+            var counted = new (TermEntry, int)[terms.Count];
+            for (var i = 0; i < terms.Count; i++)
             {
+                var (term, frequency) = terms[i];
                 ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out var exists);
                 if (!exists)
                 {
                     entry = new TermEntry(term, _terms.Count - 1, _fields.Length);
                 }
 
-                ref var frequency = ref CollectionsMarshal.GetValueRefOrAddDefault(frequencies, entry!, out exists);
-                if (!exists)
-                {
-                    entry!.AddRef(f, documentRef);
-                }
-
-                frequency++;
+                entry!.AddRef(f, documentRef);
+                counted[i] = (entry, frequency);
             }
 
-            var counted = new (TermEntry, int)[frequencies.Count];
-            var i = 0;
-            foreach (var pair in frequencies)
-            {
-                counted[i++] = (pair.Key, pair.Value);
-            }
-
-            frequencies.Clear();
             document.Frequencies[f] = counted;
-            document.Lengths[f] = tokens.Count;
+            document.Lengths[f] = fields[f].Length;
         }
 
         _documents.Add(document);
@@ -187,5 +190,31 @@ public sealed class LunrIndexBuilder
             var x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
             Idf = Math.Log(1 + Math.Abs(x));
         }
+    }
+}
+
+/// <summary>
+/// A field's distinct terms with their frequencies, in the order each first occurs, and its length in tokens (what
+/// lunr's BM25 normalises by).
+/// </summary>
+public sealed record LunrFieldTerms(IReadOnlyList<(string Term, int Frequency)> Terms, int Length)
+{
+    /// <summary>Counts <paramref name="tokens"/>, using <paramref name="counts"/> (emptied first) as scratch space.</summary>
+    public static LunrFieldTerms Count(IReadOnlyList<string> tokens, Dictionary<string, int> counts)
+    {
+        counts.Clear();
+        foreach (var token in tokens)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, token, out _)++;
+        }
+
+        var terms = new (string, int)[counts.Count];
+        var i = 0;
+        foreach (var pair in counts)
+        {
+            terms[i++] = (pair.Key, pair.Value);
+        }
+
+        return new LunrFieldTerms(terms, tokens.Count);
     }
 }
