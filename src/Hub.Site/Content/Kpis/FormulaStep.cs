@@ -49,18 +49,24 @@ public sealed class FormulaStep
             pending.Enqueue((kpi, formula));
         });
         CheckTranslations(site, diagnostics);
-        return Task.Run(() => Parallel.ForEach(pending, item =>
+        // A thread of its own, not the pool's: Roslyn's first compilation takes a few hundred milliseconds (and may
+        // wait for the warm-up's), while pages render and the search index builds on the pool. Tried in parallel on
+        // the pool, translations waiting for their shared compilation starved it: 0.4 s lost at 1,000 pages.
+        return Task.Factory.StartNew(() =>
         {
-            if (item.Formula.Complete() is not { } formula)
+            foreach (var (kpi, pendingFormula) in pending)
             {
-                return;
+                if (pendingFormula.Complete() is not { } formula)
+                {
+                    continue;
+                }
+                _checked[kpi] = formula;
+                foreach (var example in kpi.Examples)
+                {
+                    FormulaExampleChecker.Check(formula, example.Inputs, example.Result, example.ResultLocation, diagnostics);
+                }
             }
-            _checked[item.Kpi] = formula;
-            foreach (var example in item.Kpi.Examples)
-            {
-                FormulaExampleChecker.Check(formula, example.Inputs, example.Result, example.ResultLocation, diagnostics);
-            }
-        }));
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     private static void CheckTranslations(SiteContent site, DiagnosticBag diagnostics)
