@@ -78,8 +78,9 @@ public static class SiteBuilder
             return (last.PageCount, last.Files.Count, Path.GetFullPath(options.Output), null, true);
         }
 
-        // Roslyn's first compilation is slow: start it on a spare core (a thread of its own: the pool's load the
-        // content) while the content loads, unless the formula cache will most likely answer for every formula.
+        // Roslyn's first compilation is slow: start it on a spare core while the content loads (on a thread of its
+        // own, as the pool's threads load the content), unless the formula cache will most likely answer for every
+        // formula.
         if (Directory.Exists(Path.Combine(input, "kpis"))
             && (cacheDirectory is null || !File.Exists(Path.Combine(cacheDirectory, Hub.Formulas.FormulaChecker.CacheFileName))))
         {
