@@ -17,14 +17,11 @@ public sealed class FormulaStep
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _checked = new();
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _shown = new();
 
-    /// <summary>The formulas Roslyn accepted, once the task <see cref="Run"/> returned has completed.</summary>
-    public IReadOnlyDictionary<KpiPage, CheckedFormula> Checked => _checked;
-
     /// <summary>
     /// Runs the checks that need no compilation (parser, whitelist, Hub's binder) on every formula, so that
     /// <see cref="DisplayHtml"/> can show them, and returns Roslyn's part with the worked examples as a task: pages
     /// can render meanwhile. A formula Roslyn refuses is an error, so a build whose pages showed it fails; the caller
-    /// must wait for the task before it writes anything but its staging folder, or reads <see cref="Checked"/>.
+    /// must wait for the task before it writes anything but its staging folder, or calls <see cref="Script"/>.
     /// </summary>
     public Task Run(SiteContent site, string? cacheDirectory, DiagnosticBag diagnostics)
     {
