@@ -25,6 +25,12 @@ public sealed class AllocationSampler : RuntimeEventListener
         }
         var type = eventData.Payload[eventData.PayloadNames.IndexOf("TypeName")] as string ?? "?";
         var amount = Convert.ToInt64(eventData.Payload[eventData.PayloadNames.IndexOf("AllocationAmount64")], CultureInfo.InvariantCulture);
+        // AllocationKind 1: the large object heap, whose budget starts gen2 collections of its own.
+        if (Convert.ToInt32(eventData.Payload[eventData.PayloadNames.IndexOf("AllocationKind")], CultureInfo.InvariantCulture) == 1)
+        {
+            type = "(large object heap) " + type;
+        }
+
         _bytes.AddOrUpdate((DynamicMethodCounter.Stage, type), amount, (_, n) => n + amount);
     }
 

@@ -62,8 +62,17 @@ public static class SiteBuilder
             return (0, 0, null, null, false);
         }
 
-        // Computed before anything is loaded: a file saved during the build then makes the next build run again.
         var cacheDirectory = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
+        // Roslyn's first compilation is slow: start it at once on a spare core, on a thread of its own (the pool's
+        // threads read the input for the fingerprint, then load the content), unless the formula cache will most
+        // likely answer for every formula. A site found up to date has a formula cache, so it never starts this.
+        if (Directory.Exists(Path.Combine(input, "kpis"))
+            && (cacheDirectory is null || !File.Exists(Path.Combine(cacheDirectory, Hub.Formulas.FormulaChecker.CacheFileName))))
+        {
+            _ = Task.Factory.StartNew(Hub.Formulas.FormulaChecker.WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
+
+        // Computed before anything is loaded: a file saved during the build then makes the next build run again.
         var (fingerprint, stateFile) = options.UpToDate != UpToDateCheck.Off && options.WriteOutput && cacheDirectory is not null
             ? (BuildFingerprint.TryCompute(options, input, themeDir, cacheDirectory), BuildState.PathFor(cacheDirectory, options.Output))
             : (null, null);
@@ -76,15 +85,6 @@ public static class SiteBuilder
                 diagnostics.Add(diagnostic);
             }
             return (last.PageCount, last.Files.Count, Path.GetFullPath(options.Output), null, true);
-        }
-
-        // Roslyn's first compilation is slow: start it on a spare core while the content loads (on a thread of its
-        // own, as the pool's threads load the content), unless the formula cache will most likely answer for every
-        // formula.
-        if (Directory.Exists(Path.Combine(input, "kpis"))
-            && (cacheDirectory is null || !File.Exists(Path.Combine(cacheDirectory, Hub.Formulas.FormulaChecker.CacheFileName))))
-        {
-            _ = Task.Factory.StartNew(Hub.Formulas.FormulaChecker.WarmUp, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         var config = SiteConfigLoader.Load(input, options.BasePath, PathDisplay.For, diagnostics);

@@ -31,15 +31,15 @@ internal static class BuildFingerprint
     private static string Compute(BuildOptions options, string input, string theme, string? cacheDirectory)
     {
         var hash = new XxHash128();
-        void Add(string key, string? value)
-        {
-            hash.Append(Encoding.UTF8.GetBytes($"{key}\0{value}\n"));
-        }
+        void Add(string key, string? value) => AddLine(hash, key, value);
 
-        Add("format", "1");
-        foreach (var (name, identity) in Assemblies())
+        Add("format", "2");
+        var assemblies = Assemblies();
+        var names = assemblies.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            Add("assembly " + name, identity);
+            Add("assembly " + name, assemblies[name]);
         }
         Add("runtime", RuntimeInformation.FrameworkDescription);
         Add("culture", CultureInfo.CurrentCulture.Name + "|" + CultureInfo.CurrentUICulture.Name);
@@ -57,33 +57,51 @@ internal static class BuildFingerprint
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
-    /// <summary>Every file below <paramref name="root"/> (but the cache), by relative path, length and content hash; read in parallel.</summary>
+    /// <summary>
+    /// Every file below <paramref name="root"/> (but the cache), by relative path, length and content hash; read in
+    /// parallel. Plain arrays of strings and bytes: this runs first in every build, before anything else has made the
+    /// runtime compile LINQ's code for tuples or 128-bit formatting.
+    /// </summary>
     private static void AddFolder(XxHash128 hash, string label, string root, string? cacheDirectory)
     {
         var excluded = cacheDirectory is null ? null : Path.TrimEndingDirectorySeparator(cacheDirectory) + Path.DirectorySeparatorChar;
-        var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
-            .Where(f => excluded is null || !f.StartsWith(excluded, StringComparison.Ordinal))
-            .Select(f => (Path: f, Relative: Path.GetRelativePath(root, f).Replace('\\', '/')))
-            .OrderBy(f => f.Relative, StringComparer.Ordinal)
-            .ToArray();
-        var contents = new UInt128[files.Length];
+        var found = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (excluded is null || !file.StartsWith(excluded, StringComparison.Ordinal))
+            {
+                found.Add(file);
+            }
+        }
+        var files = found.ToArray();
+        var relative = new string[files.Length];
+        for (var i = 0; i < files.Length; i++)
+        {
+            relative[i] = Path.GetRelativePath(root, files[i]).Replace('\\', '/');
+        }
+        Array.Sort(relative, files, StringComparer.Ordinal);
+        const int HashBytes = 16;
+        var contents = new byte[files.Length * HashBytes];
         var lengths = new long[files.Length];
         Parallel.For(0, files.Length, i =>
         {
-            var bytes = File.ReadAllBytes(files[i].Path);
+            var bytes = File.ReadAllBytes(files[i]);
             lengths[i] = bytes.Length;
-            contents[i] = XxHash128.HashToUInt128(bytes);
+            XxHash128.Hash(bytes, contents.AsSpan(i * HashBytes, HashBytes));
         });
         for (var i = 0; i < files.Length; i++)
         {
-            hash.Append(Encoding.UTF8.GetBytes($"{label} file\0{files[i].Relative}\0{lengths[i]}\0{contents[i]:X32}\n"));
+            AddLine(hash, label + " file", relative[i] + "\0" + lengths[i].ToString(CultureInfo.InvariantCulture));
+            hash.Append(contents.AsSpan(i * HashBytes, HashBytes));
         }
     }
 
+    private static void AddLine(XxHash128 hash, string key, string? value) => hash.Append(Encoding.UTF8.GetBytes(key + "\0" + value + "\n"));
+
     /// <summary>Hub's assemblies by MVID, and every other assembly they reference by full name (name, version, key).</summary>
-    private static SortedDictionary<string, string> Assemblies()
+    private static Dictionary<string, string> Assemblies()
     {
-        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
         var pending = new Stack<Assembly>([typeof(BuildFingerprint).Assembly]);
         while (pending.TryPop(out var assembly))
         {
