@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Hub.Formulas.Binding;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -70,7 +71,7 @@ internal sealed class FormulaCache
             {
                 return;
             }
-            var file = JsonSerializer.Deserialize<CacheFile>(File.ReadAllText(_path));
+            var file = JsonSerializer.Deserialize(File.ReadAllText(_path), FormulaCacheJson.Default.FormulaCacheFile);
             if (file?.Salt != Salt || file.Formulas is null)
             {
                 return;
@@ -94,8 +95,8 @@ internal sealed class FormulaCache
             try
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                var file = new CacheFile(Salt, new SortedDictionary<string, FormulaWarning[]>(_entries, StringComparer.Ordinal));
-                File.WriteAllText(temporary, JsonSerializer.Serialize(file));
+                var file = new FormulaCacheFile(Salt, new SortedDictionary<string, FormulaWarning[]>(_entries, StringComparer.Ordinal));
+                File.WriteAllText(temporary, JsonSerializer.Serialize(file, FormulaCacheJson.Default.FormulaCacheFile));
                 File.Move(temporary, path, overwrite: true);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -112,5 +113,14 @@ internal sealed class FormulaCache
         }
     }
 
-    private sealed record CacheFile(string Salt, SortedDictionary<string, FormulaWarning[]>? Formulas);
 }
+
+/// <summary>The cache file: Roslyn's version and Hub's build (<see cref="FormulaCache"/>'s salt), then the formulas by hash.</summary>
+internal sealed record FormulaCacheFile(string Salt, SortedDictionary<string, FormulaWarning[]>? Formulas);
+
+/// <summary>
+/// The cache file's (de)serializer, generated at compile time: no reflection over the records when a build saves
+/// the cache, and no converters made for types the file does not have.
+/// </summary>
+[JsonSerializable(typeof(FormulaCacheFile))]
+internal sealed partial class FormulaCacheJson : JsonSerializerContext;
