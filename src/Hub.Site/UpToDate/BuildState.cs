@@ -24,23 +24,41 @@ internal sealed record BuildState(string Fingerprint, int PageCount, IReadOnlyLi
         return Path.Combine(cacheDirectory, $"build-{key:x16}.txt");
     }
 
-    /// <summary>The output folder's files as they are now, by path relative to it ('/'-separated).</summary>
+    /// <summary>
+    /// The output folder's files as they are now, by path relative to it ('/'-separated). Each top-level folder is
+    /// listed on a thread of its own: a stat per file is most of the cost, and a site has a few big folders (one per
+    /// language, the search index).
+    /// </summary>
     public static Dictionary<string, (long Length, long Modified)> ListOutput(string output)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(output));
-        var entries = new FileSystemEnumerable<(string Path, long Length, long Modified)>(
-            root,
-            (ref FileSystemEntry e) => (Path.Join(e.Directory[root.Length..], e.FileName).TrimStart(Path.DirectorySeparatorChar).Replace('\\', '/'), e.Length, e.LastWriteTimeUtc.UtcTicks),
-            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        var folders = Directory.GetDirectories(root);
+        var listed = new List<Entry>[folders.Length + 1];
+        listed[0] = List(root, root, recurse: false);
+        Parallel.For(0, folders.Length, i => listed[i + 1] = List(root, folders[i], recurse: true));
+        var files = new Dictionary<string, (long, long)>(listed.Sum(l => l.Count), StringComparer.Ordinal);
+        foreach (var list in listed)
+        {
+            foreach (var entry in list)
+            {
+                files[entry.Path] = (entry.Length, entry.Modified);
+            }
+        }
+        return files;
+    }
+
+    private sealed record Entry(string Path, long Length, long Modified);
+
+    private static List<Entry> List(string root, string folder, bool recurse)
+    {
+        var entries = new FileSystemEnumerable<Entry>(
+            folder,
+            (ref FileSystemEntry e) => new Entry(Path.Join(e.Directory[root.Length..], e.FileName).TrimStart(Path.DirectorySeparatorChar).Replace('\\', '/'), e.Length, e.LastWriteTimeUtc.UtcTicks),
+            new EnumerationOptions { RecurseSubdirectories = recurse, AttributesToSkip = 0, IgnoreInaccessible = false })
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
         };
-        var files = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
-        foreach (var (path, length, modified) in entries)
-        {
-            files[path] = (length, modified);
-        }
-        return files;
+        return [.. entries];
     }
 
     /// <summary>True when the output folder holds exactly the files this state recorded, unmodified.</summary>
