@@ -112,7 +112,6 @@ internal sealed class FormulaCache
             }
         }
     }
-
 }
 
 /// <summary>The cache file: Roslyn's version and Hub's build (<see cref="FormulaCache"/>'s salt), then the formulas by hash.</summary>
