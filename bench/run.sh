@@ -5,7 +5,8 @@
 #   bench/run.sh            1,000 and 10,000 articles (5 and 3 runs), serve latency at 10,000
 #   bench/run.sh --quick    1,000 articles only, 3 runs (under a minute once Hub is compiled)
 #
-# Options: --sizes "1000 10000"  --runs N  --no-build  --no-serve  --port 5099  --jit (Hub without ReadyToRun)
+# Options: --sizes "1000 10000"  --runs N  --no-build  --no-serve  --port 5099
+#          --r2r (Hub as a composite ReadyToRun image instead of native code)  --jit (the plain Release build)
 #          --report (print the table again from the last run's bench/out/results.txt)
 # Needs: the .NET 10 SDK, hugo (apt-get install -y hugo), /usr/bin/time (apt-get install -y time).
 # Everything it writes goes to bench/out/ (git-ignored).
@@ -13,10 +14,12 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
-# Hub as users get it fastest: published for this platform, self-contained, with the .NET libraries and Hub's in one
-# composite ReadyToRun image (see src/Hub.Cli/Hub.Cli.csproj); --jit measures the plain Release build instead.
+# Hub as users get it fastest: published for this platform as one native executable, compiled ahead of time (see
+# src/Hub.Cli/Hub.Cli.csproj; bench/aot-check.sh compares its output with the .NET build's); --r2r measures the
+# self-contained composite ReadyToRun publish instead, --jit the plain Release build.
 HUB=("$ROOT/bench/out/hub-native/hub")
 JIT=0
+R2R=0
 BENCH_DLL="$ROOT/bench/Hub.Bench/bin/Release/net10.0/Hub.Bench.dll"
 SIZES="1000 10000"
 RUNS=""
@@ -35,6 +38,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --no-serve) SERVE=0 ;;
     --report) REPORT=1 ;;
+    --r2r) R2R=1 ;;
     --jit) JIT=1; HUB=(dotnet "$ROOT/src/Hub.Cli/bin/Release/net10.0/hub.dll") ;;
     --port) PORT="$2"; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
@@ -97,9 +101,12 @@ if [ "$BUILD" = 1 ]; then
     if [ "$rid" = linux-x64 ] && awk '/^flags/ { f = $0; exit } END { n = split("avx2 bmi1 bmi2 fma abm movbe", w, " "); for (i = 1; i <= n; i++) if (f !~ (" " w[i] "( |$)")) exit 1 }' /proc/cpuinfo; then
       isa="x86-64-v3"
     fi
-    log "Publishing Hub (Release, $rid${isa:+, $isa}, self-contained, composite ReadyToRun: about 2 minutes) and building the benchmark tool"
+    kind="native, compiled ahead of time"
+    mode=(-p:PublishAot=true)
+    if [ "$R2R" = 1 ]; then kind="composite ReadyToRun"; mode=(); fi
+    log "Publishing Hub (Release, $rid${isa:+, $isa}, self-contained, $kind: about 3 minutes) and building the benchmark tool"
     rm -rf "$OUT/hub-native"
-    dotnet publish "$ROOT/src/Hub.Cli" -c Release -r "$rid" --self-contained true ${isa:+-p:HubInstructionSet=$isa} -o "$OUT/hub-native" -nologo -v q >"$OUT/dotnet-build.log" 2>&1 \
+    dotnet publish "$ROOT/src/Hub.Cli" -c Release -r "$rid" --self-contained true "${mode[@]}" ${isa:+-p:HubInstructionSet=$isa} -o "$OUT/hub-native" -nologo -v q >"$OUT/dotnet-build.log" 2>&1 \
       || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }
   fi
   dotnet build "$ROOT/bench/Hub.Bench" -c Release -nologo -v q >>"$OUT/dotnet-build.log" 2>&1 || { tail -30 "$OUT/dotnet-build.log" >&2; exit 1; }

@@ -45,7 +45,7 @@ public sealed class ThemeRenderer
         _loader = new ThemeTemplateLoader(files);
         DisplayPath = displayPath;
         _functions = new ScriptObject(1);
-        _functions.Import("include_cached", new Func<TemplateContext, string, object?, string>(IncludeCached));
+        _functions.SetValue("include_cached", DelegateCustomFunction.CreateFunc<TemplateContext, string, object?, string>(IncludeCached), true);
         _functions.IsReadOnly = true;
         foreach (var relative in files.List("layouts", "*" + Extension))
         {

@@ -24,6 +24,30 @@ public sealed class UpToDateTests
         Assert.Equal(before, Snapshot(site));
     }
 
+    [Fact]
+    public void TheFingerprintCoversEveryHubAssemblyTheBuildReferences()
+    {
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<System.Reflection.Assembly>([typeof(SiteBuilder).Assembly]);
+        while (pending.TryPop(out var assembly))
+        {
+            if (!expected.Add(assembly.GetName().Name!))
+            {
+                continue;
+            }
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name!.StartsWith("Hub.", StringComparison.Ordinal))
+                {
+                    pending.Push(System.Reflection.Assembly.Load(reference));
+                }
+            }
+        }
+
+        var listed = BuildFingerprint.HubAssemblies.Select(a => a.GetName().Name!).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, listed);
+    }
+
     public static TheoryData<string> Changes() =>
     [
         "content", "new content file", "deleted content file", "config", "theme override", "theme file",

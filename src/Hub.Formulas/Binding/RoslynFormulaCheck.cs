@@ -16,9 +16,11 @@ internal sealed partial class RoslynFormulaCheck
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
-    /// <summary>System.Private.CoreLib is all a formula can bind against; its metadata is read once per process.</summary>
-    private static readonly Lazy<MetadataReference> CoreLibrary =
-        new(() => MetadataReference.CreateFromFile(typeof(object).Assembly.Location), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>
+    /// The reference System.Runtime.dll of .NET (embedded by Hub.Formulas.csproj) is all a formula can bind against;
+    /// its metadata is read once per process.
+    /// </summary>
+    private static readonly Lazy<MetadataReference> CoreLibrary = new(LoadCoreLibrary, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
@@ -26,6 +28,14 @@ internal sealed partial class RoslynFormulaCheck
         allowUnsafe: false,
         nullableContextOptions: NullableContextOptions.Disable,
         concurrentBuild: false);
+
+    private static MetadataReference LoadCoreLibrary()
+    {
+        const string Name = "Hub.Formulas.System.Runtime.dll";
+        using var stream = typeof(RoslynFormulaCheck).Assembly.GetManifestResourceStream(Name)
+            ?? throw new InvalidOperationException($"Hub.Formulas was built without its resource {Name}.");
+        return MetadataReference.CreateFromStream(stream, filePath: "System.Runtime.dll");
+    }
 
     private RoslynFormulaCheck(SemanticModel model, ExpressionSyntax expression, Dictionary<SyntaxNode, SyntaxNode> map)
     {

@@ -21,14 +21,14 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
 
     public SiteContent Site => site;
 
-    /// <summary>Template functions (<c>relurl</c>, <c>absurl</c>), imported once by reflection and shared by every page.</summary>
+    /// <summary>Template functions (<c>relurl</c>, <c>absurl</c>), created once and shared by every page.</summary>
     private ScriptObject Functions => field ??= CreateFunctions();
 
     private ScriptObject CreateFunctions()
     {
         var functions = new ScriptObject();
-        functions.Import("relurl", new Func<string, string>(site.Config.Url));
-        functions.Import("absurl", new Func<string, string>(site.Config.AbsoluteUrl));
+        functions.SetValue("relurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.Url), true);
+        functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.AbsoluteUrl), true);
         return functions;
     }
 

@@ -33,13 +33,12 @@ internal static class BuildFingerprint
         var hash = new XxHash128();
         void Add(string key, string? value) => AddLine(hash, key, value);
 
-        Add("format", "2");
-        var assemblies = Assemblies();
-        var names = assemblies.Keys.ToArray();
-        Array.Sort(names, StringComparer.Ordinal);
-        foreach (var name in names)
+        Add("format", "3");
+        // An assembly's MVID is a hash of its bytes (deterministic builds), which include the name and version of
+        // every library it references: a new version of Markdig, say, gives Hub.Markdown a new MVID.
+        foreach (var assembly in HubAssemblies)
         {
-            Add("assembly " + name, assemblies[name]);
+            Add("assembly " + assembly.GetName().Name, assembly.ManifestModule.ModuleVersionId.ToString("N"));
         }
         Add("runtime", RuntimeInformation.FrameworkDescription);
         Add("culture", CultureInfo.CurrentCulture.Name + "|" + CultureInfo.CurrentUICulture.Name);
@@ -98,35 +97,17 @@ internal static class BuildFingerprint
 
     private static void AddLine(XxHash128 hash, string key, string? value) => hash.Append(Encoding.UTF8.GetBytes(key + "\0" + value + "\n"));
 
-    /// <summary>Hub's assemblies by MVID, and every other assembly they reference by full name (name, version, key).</summary>
-    private static Dictionary<string, string> Assemblies()
-    {
-        var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        var pending = new Stack<Assembly>([typeof(BuildFingerprint).Assembly]);
-        while (pending.TryPop(out var assembly))
-        {
-            var name = assembly.GetName().Name!;
-            if (!found.TryAdd(name, assembly.ManifestModule.ModuleVersionId.ToString("N")))
-            {
-                continue;
-            }
-            foreach (var reference in assembly.GetReferencedAssemblies())
-            {
-                if (IsHubAssembly(reference.Name))
-                {
-                    if (!found.ContainsKey(reference.Name!))
-                    {
-                        pending.Push(Assembly.Load(reference));
-                    }
-                }
-                else
-                {
-                    found.TryAdd(reference.Name!, reference.FullName);
-                }
-            }
-        }
-        return found;
-    }
-
-    private static bool IsHubAssembly(string? name) => name is not null && name.StartsWith("Hub.", StringComparison.Ordinal);
+    /// <summary>
+    /// Hub's assemblies that a build runs, one type of each. A native (ahead-of-time compiled) Hub cannot list an
+    /// assembly's references at run time, so the list is written out; a test checks it against Hub.Site's references.
+    /// </summary>
+    internal static readonly Assembly[] HubAssemblies =
+    [
+        typeof(BuildFingerprint).Assembly,
+        typeof(Hub.Core.Diagnostics.DiagnosticBag).Assembly,
+        typeof(Hub.Formulas.FormulaChecker).Assembly,
+        typeof(Hub.Markdown.MarkdownPage).Assembly,
+        typeof(Hub.Search.SearchIndexWriter).Assembly,
+        typeof(Hub.Templates.ThemeRenderer).Assembly,
+    ];
 }
