@@ -148,7 +148,7 @@ done
 
 SERVE_SIZE="$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)"
 if [ "$SERVE" = 1 ]; then
-  edits=5; title_edits=2; pause=1500
+  edits=5; title_edits=5; pause=1500
   [ "$QUICK" = 1 ] && { edits=2; title_edits=0; pause=300; }
   corpus="$OUT/corpus-$SERVE_SIZE"
   served="$OUT/site-$SERVE_SIZE/serve"

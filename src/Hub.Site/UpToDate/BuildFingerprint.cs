@@ -8,7 +8,7 @@ namespace Hub.Site.UpToDate;
 
 /// <summary>
 /// A hash of everything that decides what a build writes and reports: Hub's own assemblies (their MVIDs change with
-/// every change of Hub's code) and the versions of the libraries they use, the runtime, culture and time zone, the
+/// every change of Hub's code and of the versions of the libraries they reference), the runtime, culture and time zone, the
 /// build options, the working directory (diagnostics show paths relative to it), and every file under the input
 /// and theme folders, by relative path and content. Hub reads no environment variable, clock or git state while
 /// building, so nothing else can change the output.
