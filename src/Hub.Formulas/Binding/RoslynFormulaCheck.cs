@@ -20,7 +20,7 @@ internal sealed partial class RoslynFormulaCheck
     /// The reference System.Runtime.dll of .NET (embedded by Hub.Formulas.csproj) is all a formula can bind against;
     /// its metadata is read once per process.
     /// </summary>
-    private static readonly Lazy<MetadataReference> CoreLibrary = new(LoadCoreLibrary, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<MetadataReference> RuntimeReference = new(LoadRuntimeReference, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
@@ -29,7 +29,7 @@ internal sealed partial class RoslynFormulaCheck
         nullableContextOptions: NullableContextOptions.Disable,
         concurrentBuild: false);
 
-    private static MetadataReference LoadCoreLibrary()
+    private static MetadataReference LoadRuntimeReference()
     {
         const string Name = "Hub.Formulas.System.Runtime.dll";
         using var stream = typeof(RoslynFormulaCheck).Assembly.GetManifestResourceStream(Name)
@@ -70,7 +70,7 @@ internal sealed partial class RoslynFormulaCheck
         var wrapped = root.ReplaceNode(placeholder, expression);
         var tree = CSharpSyntaxTree.Create((CSharpSyntaxNode)wrapped, ParseOptions);
         var wrappedExpression = tree.GetRoot().DescendantNodes().OfType<ArrowExpressionClauseSyntax>().Single().Expression;
-        var compilation = CSharpCompilation.Create("HubFormula", [tree], [CoreLibrary.Value], CompilationOptions);
+        var compilation = CSharpCompilation.Create("HubFormula", [tree], [RuntimeReference.Value], CompilationOptions);
         var map = expression.DescendantNodesAndSelf()
             .Zip(wrappedExpression.DescendantNodesAndSelf())
             .ToDictionary(p => (SyntaxNode)p.First, p => (SyntaxNode)p.Second);
