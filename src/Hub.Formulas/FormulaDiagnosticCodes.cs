@@ -24,6 +24,9 @@ public static class FormulaDiagnosticCodes
     /// <summary>The formula is nested too deeply.</summary>
     public const string TooComplex = "HUB0207";
 
+    /// <summary>Something other than white space, line breaks and comments follows the expression (a directive, a second expression).</summary>
+    public const string TrailingText = "HUB0208";
+
     /// <summary>A worked example's stated result differs from the formula's by more than a relative 1e-9.</summary>
     public const string ExampleMismatch = "HUB0210";
 
