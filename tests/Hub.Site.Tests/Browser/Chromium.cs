@@ -1,0 +1,121 @@
+using System.Runtime.InteropServices;
+
+namespace Hub.Site.Tests.Browser;
+
+/// <summary>
+/// Finds the Chromium the browser tests drive, so <c>dotnet test</c> runs wherever .NET does: <c>HUB_CHROMIUM</c>
+/// first (an explicit choice wins), then the usual executable names on <c>PATH</c>, then the browsers Playwright
+/// installs itself. When none is found the browser tests are skipped with <see cref="MissingReason"/>, visibly.
+/// </summary>
+public static class Chromium
+{
+    private static readonly Lazy<Location> Found = new(Locate);
+
+    /// <summary>The executable to launch, or null to let Playwright launch its own installed Chromium.</summary>
+    public static string? ExecutablePath => Found.Value.Path;
+
+    /// <summary>Why the browser tests cannot run here, or null when a browser was found.</summary>
+    public static string? MissingReason => Found.Value.Missing;
+
+    private sealed record Location(string? Path, string? Missing);
+
+    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
+
+    private static Location Locate()
+    {
+        var chosen = Environment.GetEnvironmentVariable("HUB_CHROMIUM");
+        if (!string.IsNullOrWhiteSpace(chosen))
+        {
+            return File.Exists(chosen)
+                ? new Location(chosen, null)
+                : new Location(null, $"HUB_CHROMIUM is set to '{chosen}', which does not exist");
+        }
+
+        var onPath = FindOnPath();
+        if (onPath is not null)
+        {
+            return new Location(onPath, null);
+        }
+
+        if (PlaywrightHasChromium())
+        {
+            return new Location(null, null);
+        }
+
+        return new Location(null,
+            "no Chromium found: set HUB_CHROMIUM to a Chromium or Chrome executable, put chromium on PATH, " +
+            "or install Playwright's browsers (pwsh bin/Debug/net10.0/playwright.ps1 install chromium)");
+    }
+
+    private static string? FindOnPath()
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
+        foreach (var folder in path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in Names)
+            {
+                var candidate = System.IO.Path.Combine(folder, windows ? name + ".exe" : name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
+        {
+            foreach (var app in new[] { "/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" })
+            {
+                if (File.Exists(app))
+                {
+                    return app;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Playwright keeps its browsers in <c>PLAYWRIGHT_BROWSERS_PATH</c> or a per-user cache folder.</summary>
+    private static bool PlaywrightHasChromium()
+    {
+        var root = Environment.GetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH");
+        if (string.IsNullOrEmpty(root) || root == "0")
+        {
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            root = RuntimeInformation.IsOSPlatform(OSPlatform.Windows)
+                ? System.IO.Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "ms-playwright")
+                : RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+                    ? System.IO.Path.Combine(home, "Library", "Caches", "ms-playwright")
+                    : System.IO.Path.Combine(home, ".cache", "ms-playwright");
+        }
+
+        return Directory.Exists(root)
+            && Directory.EnumerateDirectories(root, "chromium-*").Any();
+    }
+}
+
+/// <summary>A test that needs Chromium: skipped, with the reason shown, on a machine without one.</summary>
+public sealed class BrowserFactAttribute : FactAttribute
+{
+    public BrowserFactAttribute()
+    {
+        if (Chromium.MissingReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
+
+/// <summary>A data-driven test that needs Chromium: skipped, with the reason shown, on a machine without one.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (Chromium.MissingReason is { } reason)
+        {
+            Skip = reason;
+        }
+    }
+}
