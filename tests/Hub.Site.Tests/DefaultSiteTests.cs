@@ -52,7 +52,7 @@ public sealed class DefaultSiteTests : IDisposable
         Assert.True(Count("ja", "kpis") >= 16, $"ja KPIs: {Count("ja", "kpis")}");
         Assert.True(Count("en", "kpis") >= 19, $"en KPIs: {Count("en", "kpis")}");
         var articles = Count("ja", "articles") + Count("ko", "articles") + Count("en", "articles");
-        Assert.True(articles >= 8, $"articles: {articles}");
+        Assert.True(articles >= 16, $"articles: {articles}");
         Assert.True(Count("ko", "articles") >= 1);
         foreach (var slug in new[] { "churn-rate", "revenue-churn-rate", "grr", "nrr", "nps", "ltv" })
         {
