@@ -36,6 +36,7 @@ public sealed class DefaultSiteTests : IDisposable
     [InlineData("ja/catalogues/csm-hiring/", 30, 30)]
     [InlineData("en/catalogues/csm-hiring/", 30, 30)]
     [InlineData("ja/catalogues/reverse-questions/", 50, 200)]
+    [InlineData("en/catalogues/reverse-questions/", 50, 200)]
     [InlineData("ko/catalogues/crm-interview/", 12, 200)]
     public void CataloguesKeepTheirQuestions(string page, int min, int max)
     {
