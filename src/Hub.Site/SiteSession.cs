@@ -2,6 +2,7 @@ using Hub.Core.Diagnostics;
 using Hub.Site.Content;
 using Hub.Site.Incremental;
 using Hub.Site.Links;
+using Hub.Site.Output;
 using Hub.Site.Rendering;
 using Hub.Site.Search;
 using Hub.Templates;
@@ -47,14 +48,14 @@ public sealed class SiteSession
     public BuildResult? TryRebuildPage(string changedFile) => TryUpdate([changedFile]);
 
     /// <summary>
-    /// Re-renders what <paramref name="changedFiles"/> affect; null when a full build is needed. On errors nothing is
-    /// written and the files are read again with the next change.
+    /// Re-renders what <paramref name="changedFiles"/> affect; null when a full build is needed, as it is when the
+    /// output folder was deleted. On errors nothing is written and the files are read again with the next change.
     /// </summary>
     public BuildResult? TryUpdate(IReadOnlyCollection<string> changedFiles)
     {
         lock (_gate)
         {
-            if (_retired)
+            if (_retired || !OutputPresent)
             {
                 return null;
             }
@@ -173,6 +174,11 @@ public sealed class SiteSession
                     {
                         continue; // a later edit changed the pages: compute again before writing anything
                     }
+                    if (!OutputPresent)
+                    {
+                        _searching = false;
+                        return; // the output folder was deleted: a few index files would not make a site, the full build will
+                    }
                     foreach (var (lang, langFiles) in files)
                     {
                         Write(lang, langFiles);
@@ -190,6 +196,9 @@ public sealed class SiteSession
             throw;
         }
     }
+
+    /// <summary>Whether the output folder this session updates is still there (Hub marks every output folder it writes).</summary>
+    private bool OutputPresent => File.Exists(Path.Combine(_output, OutputSafety.MarkerFile));
 
     /// <summary>The files of one language's index, as the full build writes them (everything under <c>/search/{lang}/</c>).</summary>
     private List<(string Path, byte[] Content)> SearchFilesOf(string lang, SiteContent pages, ParallelOptions parallel)

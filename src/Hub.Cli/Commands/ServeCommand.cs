@@ -3,13 +3,13 @@ using Hub.Cli.Serve;
 
 namespace Hub.Cli.Commands;
 
-/// <summary><c>hub serve</c>: build, serve on 127.0.0.1, watch input and theme, live-reload the browser.</summary>
+/// <summary><c>hub serve</c>: build, serve on 127.0.0.1 (to loopback names only), watch input and theme, live-reload the browser.</summary>
 public static class ServeCommand
 {
     public static Command Create(CliConsole console)
     {
         var port = new Option<int>("--port") { Description = "The port to listen on", DefaultValueFactory = _ => 5080 };
-        var host = new Option<string>("--host") { Description = "The address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
+        var host = new Option<string>("--host") { Description = "The address to listen on (one other than 127.0.0.1 or localhost exposes the site to the network)", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("serve", "Build, serve and rebuild on change with live reload")
         {
             HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, HubCommandLine.Drafts, port, host,

@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Net;
 using System.Threading.Channels;
 using Hub.Cli.Commands;
 using Hub.Site;
 using Hub.Site.Config;
+using Hub.Site.Output;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
@@ -13,7 +16,8 @@ namespace Hub.Cli.Serve;
 
 /// <summary>
 /// The preview server: serves the output folder under the base path with Kestrel, rebuilds when input or theme
-/// change, and tells open pages to reload through server-sent events. Requests never leave the output folder.
+/// change, and tells open pages to reload through server-sent events. Requests never leave the output folder, not
+/// even through a symbolic link, and are answered only when they name this machine (see <see cref="HostAllowed"/>).
 /// </summary>
 public sealed class DevServer(BuildOptions options, string host, int port, CliConsole console) : IAsyncDisposable
 {
@@ -30,6 +34,8 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private bool _folderAppeared;
     private SiteSession? _session;
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _outputBuilt;
 
     /// <summary>Completes with the site's address once the server listens (tests wait for it).</summary>
     public Task<string> Started => _started.Task;
@@ -39,18 +45,29 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
 
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://{UrlHost(host)}:{port}");
+        await using var app = builder.Build();
+        app.Run(HandleAsync);
+        // Listening comes first: a taken port is reported at once, before a build replaces the output folder.
+        if (!await TryStartAsync(app, cancellation))
+        {
+            _started.TrySetCanceled(CancellationToken.None);
+            return HubCommandLine.UsageErrors;
+        }
+        if (!IsLoopback(host))
+        {
+            var names = IsWildcard(host) ? "under any host name" : $"as {host} (and as localhost)";
+            console.Error.WriteLine($"hub: warning: listening on {host}: the site is reachable from the network {names}; the default --host 127.0.0.1 keeps it on this machine");
+        }
         if (!Build())
         {
             console.Out.WriteLine("Fix the errors above; Hub keeps watching and rebuilds on save.");
         }
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls($"http://{host}:{port}");
-        await using var app = builder.Build();
-        app.Run(HandleAsync);
+        _firstBuild.TrySetResult();
         Watch();
-        await app.StartAsync(cancellation);
-        var address = $"http://{host}:{port}{_basePath}";
+        var address = $"http://{UrlHost(host)}:{port}{_basePath}";
         console.Out.WriteLine($"Serving {PathDisplay.For(options.Output)} at {address} (Ctrl+C to stop)");
         _started.TrySetResult(address);
         try
@@ -62,6 +79,27 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         }
         await app.StopAsync(CancellationToken.None);
         return HubCommandLine.Ok;
+    }
+
+    /// <summary>Starts listening; a port that is taken or an address that cannot be bound is one line and a hint, never a stack trace.</summary>
+    private async Task<bool> TryStartAsync(WebApplication app, CancellationToken cancellation)
+    {
+        try
+        {
+            await app.StartAsync(cancellation);
+            return true;
+        }
+        catch (Exception ex) when (ex is AddressInUseException || ex.InnerException is AddressInUseException)
+        {
+            console.Error.WriteLine($"hub: error: port {port} is already in use on {host}");
+            console.Error.WriteLine($"Stop the program that uses it, or choose another port with --port (for example --port {(port < ushort.MaxValue ? port + 1 : 5080)}).");
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            console.Error.WriteLine($"hub: error: cannot listen on http://{UrlHost(host)}:{port}: {ex.Message}");
+            console.Error.WriteLine("Choose another address with --host or another port with --port.");
+        }
+        return false;
     }
 
     private bool Build()
@@ -84,20 +122,15 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
                 folderAppeared = _folderAppeared;
                 _folderAppeared = false;
             }
+            // The session declines when the output folder was deleted: then everything is built again.
             var result = changed.Length > 0 && !folderAppeared ? _session?.TryUpdate(changed) : null;
             var verb = "update";
             if (result is null)
             {
-                _session?.Retire();
-                (result, _session) = SiteBuilder.BuildSession(options);
+                result = FullBuild();
                 verb = "build";
             }
             console.Summarize(result, verb, watch.Elapsed);
-            if (result.Succeeded)
-            {
-                var config = SiteConfigLoader.Load(options.Input, options.BasePath, PathDisplay.For, new Core.Diagnostics.DiagnosticBag());
-                _basePath = config?.BasePath ?? "/";
-            }
             return result.Succeeded;
         }
         finally
@@ -105,6 +138,47 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             _building.Release();
         }
     }
+
+    /// <summary>Builds everything into a new output folder; the caller holds <see cref="_building"/>.</summary>
+    private BuildResult FullBuild()
+    {
+        _session?.Retire();
+        (var result, _session) = SiteBuilder.BuildSession(options);
+        _outputBuilt = result.Succeeded;
+        if (result.Succeeded)
+        {
+            var config = SiteConfigLoader.Load(options.Input, options.BasePath, PathDisplay.For, new Core.Diagnostics.DiagnosticBag());
+            _basePath = config?.BasePath ?? "/";
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Builds the site again when its output folder was deleted while serving, before the request is answered. Not
+    /// while the last build failed: the same input would fail again on every request (the next save builds).
+    /// </summary>
+    private async Task RestoreOutputAsync()
+    {
+        await _building.WaitAsync();
+        try
+        {
+            if (_disposed || !_outputBuilt || OutputPresent())
+            {
+                return;
+            }
+            console.Out.WriteLine($"{PathDisplay.For(options.Output)} was deleted: building it again");
+            var watch = Stopwatch.StartNew();
+            var result = await Task.Run(() => FullBuild());
+            console.Summarize(result, "build", watch.Elapsed);
+        }
+        finally
+        {
+            _building.Release();
+        }
+    }
+
+    /// <summary>Hub marks every output folder it writes; without the mark the folder is gone (or not Hub's).</summary>
+    private bool OutputPresent() => File.Exists(Path.Combine(options.Output, OutputSafety.MarkerFile));
 
     private void Watch()
     {
@@ -164,12 +238,22 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
 
     private async Task HandleAsync(HttpContext context)
     {
-        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+        if (!HostAllowed(host, context.Request.Host.Host))
+        {
+            // A page elsewhere whose name its owner points at 127.0.0.1 (DNS rebinding) must not read the preview.
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync($"Hub's preview answers only requests for this machine (localhost, 127.0.0.1, [::1]{(IsLoopback(host) ? string.Empty : " or " + host)}). Start hub serve with --host NAME to serve it under another name.\n");
+            return;
+        }
+        await _firstBuild.Task;
+        // Kestrel has decoded the path once (all but %2F); decoding it again would let %252e%252e become "..".
+        var path = context.Request.Path.Value ?? "/";
         if (!path.StartsWith(_basePath, StringComparison.Ordinal) && path + "/" != _basePath)
         {
             if (path == "/")
             {
-                context.Response.Redirect(_basePath);
+                context.Response.Redirect(Location(_basePath, string.Empty));
                 return;
             }
             await NotFoundAsync(context);
@@ -181,6 +265,10 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             await EventsAsync(context);
             return;
         }
+        if (!OutputPresent())
+        {
+            await RestoreOutputAsync();
+        }
         var root = Path.GetFullPath(options.Output);
         var file = Path.GetFullPath(Path.Combine(root, relative));
         if (file != root && !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -188,27 +276,128 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
-        if (Directory.Exists(file))
+        if (Directory.Exists(file) && InsideOutput(root, file) is not null)
         {
             if (!path.EndsWith('/'))
             {
-                context.Response.Redirect(path + "/" + context.Request.QueryString);
+                context.Response.Redirect(Location(_basePath, Path.GetRelativePath(root, file)) + context.Request.QueryString);
                 return;
             }
             file = Path.Combine(file, "index.html");
         }
-        if (!File.Exists(file))
+        if (!File.Exists(file) || InsideOutput(root, file) is not { } real)
         {
             await NotFoundAsync(context);
             return;
         }
-        await SendFileAsync(context, file, StatusCodes.Status200OK);
+        await SendFileAsync(context, real, StatusCodes.Status200OK);
     }
+
+    /// <summary>
+    /// Where a redirect within the site points: the base path and a folder of the output, each segment percent-encoded
+    /// and empty ones dropped. Never built from the request's text, so no backslash, doubled slash, %2F or CR/LF in
+    /// a request can make the browser read it as protocol-relative (<c>//host</c>) or as another origin.
+    /// </summary>
+    private static string Location(string basePath, string folder)
+    {
+        var segments = (basePath + "/" + folder).Split(['/', Path.DirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+        return "/" + string.Concat(segments.Where(s => s != ".").Select(s => Uri.EscapeDataString(s) + "/"));
+    }
+
+    /// <summary>
+    /// Whether a request for <paramref name="requestHost"/> (the Host header without its port) is answered. A server
+    /// on a loopback address answers loopback names only: <c>localhost</c> and its subdomains (RFC 6761; browsers
+    /// resolve them to loopback themselves), 127.x.x.x and [::1]. A <c>--host</c> name is answered too, and a server
+    /// listening on every interface (0.0.0.0, ::) answers any name: whoever started it chose to expose the site.
+    /// </summary>
+    private static bool HostAllowed(string bindHost, string requestHost) =>
+        IsWildcard(bindHost) || IsLoopback(requestHost)
+        || (!IsLoopback(bindHost) && string.Equals(requestHost.TrimEnd('.').Trim('[', ']'), bindHost.Trim('[', ']'), StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsLoopback(string name)
+    {
+        name = name.TrimEnd('.');
+        return name.Equals("localhost", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(name.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+    }
+
+    private static bool IsWildcard(string bindHost) => bindHost is "0.0.0.0" or "::" or "[::]" or "*" or "+";
+
+    /// <summary>An IPv6 address goes in brackets in a URL.</summary>
+    private static string UrlHost(string bindHost) => bindHost.Contains(':', StringComparison.Ordinal) && !bindHost.StartsWith('[') ? $"[{bindHost}]" : bindHost;
+
+    /// <summary>
+    /// The real path of <paramref name="path"/> when it lies in the output folder once every symbolic link is
+    /// followed, else null: a link in the output that points elsewhere is never served.
+    /// </summary>
+    private static string? InsideOutput(string root, string path)
+    {
+        try
+        {
+            var realRoot = RealPath(root);
+            var real = RealPath(path);
+            return realRoot is not null && real is not null
+                && (real == realRoot || real.StartsWith(Path.TrimEndingDirectorySeparator(realRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                ? real : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null; // changed or unreadable while looking: not served
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="path"/> (a full path) with every symbolic link in it followed, as the operating system opens it;
+    /// null for a loop of links. .NET has no realpath, and ResolveLinkTarget follows only the last component, so the
+    /// components are looked at one by one and a link's target takes the place of the link.
+    /// </summary>
+    private static string? RealPath(string path)
+    {
+        const int MaxLinks = 40; // as Linux's own limit on links followed in one lookup
+        var root = Path.GetPathRoot(path)!;
+        var current = root;
+        var pending = new Stack<string>(Segments(path[root.Length..]).Reverse());
+        var links = 0;
+        while (pending.TryPop(out var segment))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+            if (segment == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? root;
+                continue;
+            }
+            var next = Path.Combine(current, segment);
+            if (new FileInfo(next).LinkTarget is not { } target)
+            {
+                current = next;
+                continue;
+            }
+            if (++links > MaxLinks)
+            {
+                return null;
+            }
+            if (Path.IsPathRooted(target))
+            {
+                current = Path.GetPathRoot(target)!;
+                target = target[current.Length..];
+            }
+            foreach (var part in Segments(target).Reverse())
+            {
+                pending.Push(part);
+            }
+        }
+        return current;
+    }
+
+    private static string[] Segments(string path) => path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar]);
 
     private async Task NotFoundAsync(HttpContext context)
     {
-        var page = Path.Combine(options.Output, "404.html");
-        if (File.Exists(page))
+        var root = Path.GetFullPath(options.Output);
+        if (InsideOutput(root, Path.Combine(root, "404.html")) is { } page && File.Exists(page))
         {
             await SendFileAsync(context, page, StatusCodes.Status404NotFound);
             return;
