@@ -37,6 +37,7 @@ public sealed class DefaultSiteTests : IDisposable
     [InlineData("en/catalogues/csm-hiring/", 30, 30)]
     [InlineData("ja/catalogues/reverse-questions/", 50, 200)]
     [InlineData("ko/catalogues/crm-interview/", 12, 200)]
+    [InlineData("ko/catalogues/customer-conversations/", 20, 200)]
     public void CataloguesKeepTheirQuestions(string page, int min, int max)
     {
         var doc = Html(page);
@@ -53,7 +54,9 @@ public sealed class DefaultSiteTests : IDisposable
         Assert.True(Count("en", "kpis") >= 6, $"en KPIs: {Count("en", "kpis")}");
         var articles = Count("ja", "articles") + Count("ko", "articles") + Count("en", "articles");
         Assert.True(articles >= 8, $"articles: {articles}");
-        Assert.True(Count("ko", "articles") >= 1);
+        Assert.True(Count("ko", "kpis") >= 15, $"ko KPIs: {Count("ko", "kpis")}");
+        Assert.True(Count("ko", "articles") >= 4, $"ko articles: {Count("ko", "articles")}");
+        Assert.True(Count("ko", "catalogues") >= 2, $"ko catalogues: {Count("ko", "catalogues")}");
         foreach (var slug in new[] { "churn-rate", "revenue-churn-rate", "grr", "nrr", "nps", "ltv" })
         {
             Assert.True(Directory.Exists(Path.Combine(_output, "en", "kpis", slug)), $"en/kpis/{slug}");
