@@ -82,6 +82,26 @@ public sealed class ContentFormatDocTests
     }
 
     [Fact]
+    public void DocumentedMathFunctionsAreTheFormulaLanguages()
+    {
+        // The formula checker names the functions it allows when it refuses another one; that list is the code's.
+        var documented = Doc.CodeUnder("The formula language")
+            .Where(c => c.StartsWith("Math.", StringComparison.Ordinal) && c.Skip("Math.".Length).All(char.IsAsciiLetter))
+            .Distinct(StringComparer.Ordinal).ToList();
+        using var site = new TestSite(new Dictionary<string, string>
+        {
+            ["kpis/k.md"] = "---\ntitle: K\nformula: Math.Sign(a)\nresult: { format: number }\ninputs:\n  - { name: a, label: A }\nexamples:\n  - { inputs: { a: 1 }, result: 1 }\n---\n",
+        });
+        var refusal = Assert.Single(site.Build().Diagnostics, d => d.Code == "HUB0202");
+        Assert.Equal("a call to 'Math.Sign' is not allowed in a formula", refusal.Message);
+        const string Prefix = "only ", Suffix = " can be called";
+        Assert.StartsWith(Prefix, refusal.Hint, StringComparison.Ordinal);
+        Assert.EndsWith(Suffix, refusal.Hint, StringComparison.Ordinal);
+        var allowed = refusal.Hint![Prefix.Length..^Suffix.Length].Split(", ");
+        Assert.Equal(Sorted(allowed), Sorted(documented));
+    }
+
+    [Fact]
     public void DocumentedValuesOfUncheckedListsAreAcceptedAndOthersRejected()
     {
         // better, indicator and audience are literals in the loaders: build every documented value, and one more.

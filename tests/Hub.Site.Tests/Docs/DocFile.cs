@@ -93,6 +93,26 @@ internal sealed class DocFile
         return rows;
     }
 
+    /// <summary>The code spans of the paragraphs, lists and tables under <paramref name="heading"/>, up to the next heading.</summary>
+    public IReadOnlyList<string> CodeUnder(string heading)
+    {
+        var code = new List<string>();
+        var current = string.Empty;
+        foreach (var block in Document.Descendants<LeafBlock>())
+        {
+            if (block is HeadingBlock h)
+            {
+                current = PlainText(h.Inline);
+            }
+            else if (current == heading && block.Inline is { } inline)
+            {
+                code.AddRange(inline.Descendants<CodeInline>().Select(c => c.Content));
+            }
+        }
+        Assert.True(code.Count > 0, $"{Path}: no code under the heading '{heading}'");
+        return code;
+    }
+
     /// <summary>The code spans of a cell (<c>`percent`</c>), in order.</summary>
     public static IReadOnlyList<string> Code(TableCell cell) =>
         cell.Descendants<CodeInline>().Select(c => c.Content).ToList();
