@@ -20,13 +20,7 @@ public static class HubCommandLine
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         var console = new CliConsole(stdout ?? Console.Out, stderr ?? Console.Error);
-        var root = new RootCommand("Hub: a static site generator for a Customer Success knowledge hub")
-        {
-            BuildCommand.Create(console),
-            CheckCommand.Create(console),
-            ServeCommand.Create(console),
-            NewCommand.Create(console),
-        };
+        var root = CreateRoot(console);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -40,4 +34,13 @@ public static class HubCommandLine
         var config = new InvocationConfiguration { Output = console.Out, Error = console.Error };
         return parse.Invoke(config);
     }
+
+    /// <summary>The command tree, also read by the test that keeps docs/cli.md in step with it.</summary>
+    public static RootCommand CreateRoot(CliConsole console) => new("Hub: a static site generator for a Customer Success knowledge hub")
+    {
+        BuildCommand.Create(console),
+        CheckCommand.Create(console),
+        ServeCommand.Create(console),
+        NewCommand.Create(console),
+    };
 }
