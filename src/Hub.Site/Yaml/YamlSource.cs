@@ -7,11 +7,18 @@ namespace Hub.Site.Yaml;
 /// <summary>
 /// Loads YAML into YamlDotNet's node tree and turns its errors into located diagnostics. <paramref name="firstLine"/>
 /// is the file line the YAML text starts on (front matter starts on line 2), so every location is in the file.
+/// Nesting the parser could not survive (<see cref="YamlDepthGuard"/>) is refused before YamlDotNet sees it.
 /// </summary>
 public static class YamlSource
 {
     public static YamlNode? Load(string text, string displayPath, int firstLine, DiagnosticBag diagnostics)
     {
+        if (YamlDepthGuard.Find(text) is var (line, column))
+        {
+            diagnostics.Error(DiagnosticCodes.YamlTooDeep, new SourceLocation(displayPath, line + firstLine - 1, column),
+                $"YAML nested more than {YamlDepthGuard.Limit} levels deep", "flatten the lists and mappings");
+            return null;
+        }
         try
         {
             var stream = new YamlStream();
