@@ -12,6 +12,12 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
         var text = SourceText.Read(path);
+        if (ControlCharacters.IndexOf(text) is >= 0 and var offset)
+        {
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, new Hub.Core.Diagnostics.SourceText(displayPath, text).Locate(offset),
+                ControlCharacters.Describe(text, offset), ControlCharacters.Hint);
+            return null;
+        }
         var split = FrontMatter.Split(text);
         if (split.Unclosed)
         {
