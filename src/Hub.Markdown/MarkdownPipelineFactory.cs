@@ -9,8 +9,14 @@ public static class MarkdownPipelineFactory
 
     public static MarkdownPipeline Pipeline => Shared.Value;
 
+    /// <summary>
+    /// Markdig's own nesting limit (parse and render), a backstop above <see cref="MarkdownDepthGuard.Limit"/>: Markdig
+    /// counts a list level twice (list and item) and the inlines of its paragraph on top.
+    /// </summary>
+    private const int MarkdigDepthLimit = 1024;
+
     private static MarkdownPipeline Create() =>
-        new MarkdownPipelineBuilder()
+        new MarkdownPipelineBuilder { MaximumNestingDepth = MarkdigDepthLimit }
             .UsePreciseSourceLocation()
             .UsePipeTables()
             .UseGridTables()

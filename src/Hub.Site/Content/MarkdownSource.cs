@@ -12,6 +12,12 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
         var text = SourceText.Read(path);
+        if (ControlCharacters.IndexOf(text) is >= 0 and var offset)
+        {
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, new Hub.Core.Diagnostics.SourceText(displayPath, text).Locate(offset),
+                ControlCharacters.Describe(text, offset), ControlCharacters.Hint);
+            return null;
+        }
         var split = FrontMatter.Split(text);
         if (split.Unclosed)
         {
@@ -37,6 +43,34 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         var map = new YamlMap(mapping, displayPath, split.YamlFirstLine, diagnostics);
         var header = PageHeader.Read(map, path, config, diagnostics);
-        return new MarkdownSource(map, header, MarkdownPage.Parse(split.Body), split.BodyFirstLine);
+        return ParseBody(split, displayPath, diagnostics) is { } body ? new MarkdownSource(map, header, body, split.BodyFirstLine) : null;
+    }
+
+    /// <summary>
+    /// Parses the body unless it nests deeper than Hub allows (<see cref="MarkdownDepthGuard"/>), which is reported
+    /// where it happens; a limit Markdig still hits is reported at the body's first line.
+    /// </summary>
+    private static MarkdownPage? ParseBody(FrontMatter split, string displayPath, DiagnosticBag diagnostics)
+    {
+        if (MarkdownDepthGuard.Find(split.Body) is { } excess)
+        {
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(displayPath, excess.Line + split.BodyFirstLine - 1, excess.Column),
+                excess.Inline
+                    ? $"links, images or emphasis nested more than {MarkdownDepthGuard.Limit} levels deep"
+                    : $"block quotes or lists nested more than {MarkdownDepthGuard.Limit} levels deep",
+                "flatten the nesting");
+            return null;
+        }
+        try
+        {
+            return MarkdownPage.Parse(split.Body);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit: only nesting the guard undercounts gets here.
+            diagnostics.Error(DiagnosticCodes.MarkdownTooDeep, new SourceLocation(displayPath, split.BodyFirstLine, 1),
+                "the Markdown is nested too deeply to read", "flatten the block quotes, lists, links and emphasis");
+            return null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using Hub.Core.Diagnostics;
+using Hub.Site.Content;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -7,11 +8,27 @@ namespace Hub.Site.Yaml;
 /// <summary>
 /// Loads YAML into YamlDotNet's node tree and turns its errors into located diagnostics. <paramref name="firstLine"/>
 /// is the file line the YAML text starts on (front matter starts on line 2), so every location is in the file.
+/// Text a page cannot carry (<see cref="ControlCharacters"/>) and nesting the parser could not survive
+/// (<see cref="YamlDepthGuard"/>) are refused before YamlDotNet sees them; a control character written as an
+/// escape (<c>"\x01"</c>) is refused at its value.
 /// </summary>
 public static class YamlSource
 {
     public static YamlNode? Load(string text, string displayPath, int firstLine, DiagnosticBag diagnostics)
     {
+        if (ControlCharacters.IndexOf(text) is >= 0 and var offset)
+        {
+            var location = new Hub.Core.Diagnostics.SourceText(displayPath, text).Locate(offset);
+            diagnostics.Error(DiagnosticCodes.ControlCharacter, location with { Line = location.Line + firstLine - 1 },
+                ControlCharacters.Describe(text, offset), ControlCharacters.Hint);
+            return null;
+        }
+        if (YamlDepthGuard.Find(text) is var (line, column))
+        {
+            diagnostics.Error(DiagnosticCodes.YamlTooDeep, new SourceLocation(displayPath, line + firstLine - 1, column),
+                $"YAML nested more than {YamlDepthGuard.Limit} levels deep", "flatten the lists and mappings");
+            return null;
+        }
         try
         {
             var stream = new YamlStream();
@@ -20,7 +37,8 @@ public static class YamlSource
             {
                 return new YamlMappingNode();
             }
-            return stream.Documents[0].RootNode;
+            var root = stream.Documents[0].RootNode;
+            return CheckScalars(root, displayPath, firstLine, diagnostics) ? root : null;
         }
         catch (YamlException ex)
         {
@@ -42,6 +60,45 @@ public static class YamlSource
             diagnostics.Error(DiagnosticCodes.YamlSyntax, location, "invalid YAML: the value starting here is not closed", "check for an unclosed [, { or quote");
             return null;
         }
+    }
+
+    /// <summary>Reports every key and value whose text (after YAML's escapes) holds a character a page cannot carry.</summary>
+    private static bool CheckScalars(YamlNode root, string displayPath, int firstLine, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        // A loop, not recursion, and every node once: an alias makes the tree a graph.
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<YamlNode>();
+        pending.Push(root);
+        while (pending.TryPop(out var node))
+        {
+            if (!seen.Add(node))
+            {
+                continue;
+            }
+            switch (node)
+            {
+                case YamlScalarNode { Value: { } value } when ControlCharacters.IndexOf(value) is >= 0 and var offset:
+                    diagnostics.Error(DiagnosticCodes.ControlCharacter, Locate(displayPath, firstLine, node.Start),
+                        ControlCharacters.Describe(value, offset), ControlCharacters.Hint);
+                    ok = false;
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        pending.Push(key);
+                        pending.Push(value);
+                    }
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var item in sequence.Children)
+                    {
+                        pending.Push(item);
+                    }
+                    break;
+            }
+        }
+        return ok;
     }
 
     /// <summary>Where the parser last stood before it failed: the start of the value it could not finish.</summary>
