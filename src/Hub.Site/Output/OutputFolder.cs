@@ -77,7 +77,7 @@ public sealed class OutputFolder : IDisposable
     {
         var path = Resolve(relativePath);
         EnsureDirectory(Path.GetDirectoryName(path)!);
-        File.Copy(source, path, overwrite: true);
+        Hub.Core.Files.RootedFiles.Copy(source, path);
     }
 
     // Every folder is created once: thousands of pages share a few parents, and each mkdir is a system call.
