@@ -62,6 +62,11 @@ public static class SiteBuilder
         {
             return (0, 0, null, null, false);
         }
+        if (options.WriteOutput)
+        {
+            // Before anything else, so that even a failing build puts back a site that a killed one left aside.
+            OutputFolder.Recover(options.Output);
+        }
 
         var cacheDirectory = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
         // Roslyn's first compilation is slow: start it at once on a spare core, on a thread of its own (the pool's
