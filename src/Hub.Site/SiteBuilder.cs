@@ -1,4 +1,5 @@
 using Hub.Core.Diagnostics;
+using Hub.Core.Files;
 using Hub.Site.Config;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
@@ -61,6 +62,11 @@ public static class SiteBuilder
         {
             return (0, 0, null, null, false);
         }
+        if (options.WriteOutput)
+        {
+            // Before anything else, so that even a failing build puts back a site that a killed one left aside.
+            OutputFolder.Recover(options.Output);
+        }
 
         var cacheDirectory = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
         // Roslyn's first compilation is slow: start it at once on a spare core, on a thread of its own (the pool's
@@ -94,7 +100,7 @@ public static class SiteBuilder
         }
 
         timings.Mark("config");
-        var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir]);
+        var themeFiles = new ThemeFiles([Path.Combine(input, "_theme"), themeDir], diagnostics, PathDisplay.For);
         var theme = new ThemeRenderer(themeFiles, diagnostics, PathDisplay.For);
         var strings = UiStrings.Load(themeFiles, config.Languages, diagnostics);
         timings.Mark("theme");
@@ -117,11 +123,8 @@ public static class SiteBuilder
 
         var assets = themeFiles.List("assets").Select(a => (Source: themeFiles.Resolve(a)!, Target: "/" + a)).ToList();
         var staticDir = Path.Combine(input, "static");
-        if (Directory.Exists(staticDir))
-        {
-            assets.AddRange(Directory.EnumerateFiles(staticDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-                .Select(f => (Source: f, Target: "/" + Path.GetRelativePath(staticDir, f).Replace('\\', '/'))));
-        }
+        assets.AddRange(RootedFiles.Enumerate(new FileRoot(input, "input folder"), staticDir, "*", recurse: true, PathDisplay.For, diagnostics).Order(StringComparer.Ordinal)
+            .Select(f => (Source: f, Target: "/" + Path.GetRelativePath(staticDir, f).Replace('\\', '/'))));
         var renderer = new SiteRenderer(site, models, theme, diagnostics);
         // Links into the generated files' folders are checked once those files are known (after rendering).
         var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Append(FormulaStep.ScriptPath).Append("/" + Hub.Search.SearchAssets.LunrPath));

@@ -219,7 +219,7 @@ public sealed class ThemeRenderer
 
     private Template? Parse(string path, DiagnosticBag diagnostics)
     {
-        var template = Template.Parse(File.ReadAllText(path), path);
+        var template = Template.Parse(Hub.Core.Files.RootedFiles.ReadAllText(path), path);
         if (!template.HasErrors)
         {
             return template;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hub.Core.Diagnostics;
+using Hub.Core.Files;
 using Hub.Site.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -14,13 +15,18 @@ public static partial class SiteConfigLoader
     {
         var path = Path.Combine(inputDir, "hub.yml");
         var display = displayPath(path);
-        if (!File.Exists(path))
+        var check = RootedFiles.CheckFile(new FileRoot(inputDir, "input folder"), path, displayPath, diagnostics);
+        if (check == FileCheck.Refused)
+        {
+            return null;
+        }
+        if (check == FileCheck.Missing)
         {
             diagnostics.Error(DiagnosticCodes.ConfigMissing, SourceLocation.FileOnly(display), "the site has no hub.yml",
                 "create one with title, baseUrl and languages; see the README");
             return null;
         }
-        var root = YamlSource.Load(File.ReadAllText(path), display, 1, diagnostics);
+        var root = YamlSource.Load(RootedFiles.ReadAllText(path), display, 1, diagnostics);
         if (root is null)
         {
             return null;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Hub.Core.Diagnostics;
+using Hub.Core.Files;
 using Hub.Site.Config;
 using Hub.Site.Content.Articles;
 using Hub.Site.Content.Catalogues;
@@ -19,16 +20,14 @@ public static class ContentLoader
         (KpiPage.SectionName, "*.md", SearchOption.TopDirectoryOnly, KpiLoader.Load),
     ];
 
-    public static IReadOnlyList<string> Discover(string inputDir)
+    /// <summary>Every content file, found through <see cref="RootedFiles"/>: links out of the input and unreadable entries are reported.</summary>
+    public static IReadOnlyList<string> Discover(string inputDir, DiagnosticBag diagnostics)
     {
+        var root = new FileRoot(inputDir, "input folder");
         var files = new List<string>();
         foreach (var (folder, pattern, depth, _) in Kinds)
         {
-            var dir = Path.Combine(inputDir, folder);
-            if (Directory.Exists(dir))
-            {
-                files.AddRange(Directory.EnumerateFiles(dir, pattern, depth));
-            }
+            files.AddRange(RootedFiles.Enumerate(root, Path.Combine(inputDir, folder), pattern, depth == SearchOption.AllDirectories, PathDisplay.For, diagnostics));
         }
         files.Sort(StringComparer.Ordinal);
         return files;
@@ -36,7 +35,7 @@ public static class ContentLoader
 
     public static SiteContent Load(string inputDir, SiteConfig config, bool drafts, DiagnosticBag diagnostics, IBuildProgress progress)
     {
-        var files = Discover(inputDir);
+        var files = Discover(inputDir, diagnostics);
         progress.Stage("Loading content", files.Count);
         var pages = new ConcurrentBag<ContentPage>();
         Parallel.ForEach(files, file =>

@@ -1,4 +1,5 @@
 using Hub.Core.Diagnostics;
+using Hub.Core.Files;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
 using Hub.Site.Content.Kpis;
@@ -142,7 +143,10 @@ public sealed class IncrementalRebuild
             var old = _site.BySource(path);
             var display = PathDisplay.For(path);
             var bag = new DiagnosticBag();
-            var page = File.Exists(path) ? load!(path, display, _site.Config, bag) : null;
+            // The same checks as the full build's: a link out of the input or a FIFO is reported, never read.
+            var page = RootedFiles.CheckFile(new FileRoot(_site.InputDir, "input folder"), path, PathDisplay.For, bag) == FileCheck.Ok
+                ? load!(path, display, _site.Config, bag)
+                : null;
             if (page is not null && page.Header.Draft && !_options.Drafts)
             {
                 page = null;

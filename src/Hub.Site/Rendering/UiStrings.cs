@@ -39,7 +39,7 @@ public static class UiStrings
                         target = child;
                     }
                     var path = theme.Resolve(file)!;
-                    if (YamlSource.Load(File.ReadAllText(path), PathDisplay.For(path), 1, diagnostics) is YamlMappingNode mapping)
+                    if (YamlSource.Load(Hub.Core.Files.RootedFiles.ReadAllText(path), PathDisplay.For(path), 1, diagnostics) is YamlMappingNode mapping)
                     {
                         Merge(target, mapping);
                     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Enumeration;
 using System.IO.Hashing;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -15,15 +16,20 @@ namespace Hub.Site.UpToDate;
 /// </summary>
 internal static class BuildFingerprint
 {
-    /// <summary>The fingerprint, or null when a file could not be read (the build then runs and records nothing).</summary>
+    /// <summary>
+    /// The fingerprint, or null when a file could not be read (the build then runs, reports it and records nothing).
+    /// A FIFO or other file that cannot seek is refused by <see cref="Hub.Core.Files.RootedFiles.OpenRead"/>, never waited on.
+    /// </summary>
     public static string? TryCompute(BuildOptions options, string input, string theme, string? cacheDirectory)
     {
         try
         {
             return Compute(options, input, theme, cacheDirectory);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException
+            || (ex is AggregateException all && all.Flatten().InnerExceptions.All(e => e is IOException or UnauthorizedAccessException)))
         {
+            // Parallel.For wraps the failures of the files it hashes.
             return null;
         }
     }
@@ -58,18 +64,32 @@ internal static class BuildFingerprint
 
     /// <summary>
     /// Every file below <paramref name="root"/> (but the cache), by relative path, length and content hash; read in
-    /// parallel. Plain arrays of strings and bytes: this runs first in every build, before anything else has made the
-    /// runtime compile LINQ's code for tuples or 128-bit formatting.
+    /// parallel. A symbolic link is hashed as its target's text and never followed: what it leads to inside the root is
+    /// hashed where it lies, and a link leading outside fails the build anyway (HUB0110), which records nothing. Plain
+    /// arrays of strings and bytes: this runs first in every build, before anything else has made the runtime compile
+    /// LINQ's code for tuples or 128-bit formatting.
     /// </summary>
     private static void AddFolder(XxHash128 hash, string label, string root, string? cacheDirectory)
     {
         var excluded = cacheDirectory is null ? null : Path.TrimEndingDirectorySeparator(cacheDirectory) + Path.DirectorySeparatorChar;
         var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        var links = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new FileSystemEnumerable<(string Path, bool IsLink)>(root,
+            (ref FileSystemEntry e) => (e.ToFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory || (e.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        foreach (var (file, isLink) in entries)
         {
             if (excluded is null || !file.StartsWith(excluded, StringComparison.Ordinal))
             {
                 found.Add(file);
+                if (isLink)
+                {
+                    links.Add(file);
+                }
             }
         }
         var files = found.ToArray();
@@ -86,7 +106,9 @@ internal static class BuildFingerprint
         // every file into an array of its own cost a collection per few MiB of input, before anything else ran).
         Parallel.For(0, files.Length, () => new FileHasher(), (i, _, hasher) =>
         {
-            lengths[i] = hasher.Hash(files[i], contents.AsSpan(i * HashBytes, HashBytes));
+            lengths[i] = links.Contains(files[i])
+                ? hasher.HashLink(files[i], contents.AsSpan(i * HashBytes, HashBytes))
+                : hasher.Hash(files[i], contents.AsSpan(i * HashBytes, HashBytes));
             return hasher;
         }, _ => { });
         for (var i = 0; i < files.Length; i++)
@@ -105,7 +127,7 @@ internal static class BuildFingerprint
         /// <summary>Writes the file's hash into <paramref name="destination"/>; returns its length.</summary>
         public long Hash(string path, Span<byte> destination)
         {
-            using var handle = File.OpenHandle(path);
+            using var handle = Hub.Core.Files.RootedFiles.OpenRead(path);
             long offset = 0;
             int read;
             while ((read = RandomAccess.Read(handle, _buffer, offset)) > 0)
@@ -115,6 +137,14 @@ internal static class BuildFingerprint
             }
             _hash.GetHashAndReset(destination);
             return offset;
+        }
+
+        /// <summary>Writes the hash of a symbolic link's target text into <paramref name="destination"/>; returns -1.</summary>
+        public long HashLink(string path, Span<byte> destination)
+        {
+            _hash.Append(Encoding.UTF8.GetBytes(new FileInfo(path).LinkTarget ?? string.Empty));
+            _hash.GetHashAndReset(destination);
+            return -1;
         }
     }
 
