@@ -213,6 +213,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         return Obj(("title", config.TitleFor(lang)), ("lang", lang), ("default_lang", config.DefaultLanguage),
             ("base_path", config.BasePath), ("base_url", config.AbsoluteUrl("/")), ("home_url", config.Url($"/{lang}/")),
             ("currency", config.Currency), ("live_reload", liveReload), ("edit_url", config.EditUrl),
+            ("content_security_policy", Output.ContentSecurityPolicy.Policy),
             ("sections", new[] { ArticlesSection, CataloguesSection, KpisSection }
                 .Select(s => Obj(("name", s), ("title", SectionTitle(lang, s)), ("url", config.Url($"/{lang}/{s}/")))).ToList<object?>()),
             ("search_url", config.Url($"/{lang}/search/")), ("tags_url", config.Url($"/{lang}/tags/")));
