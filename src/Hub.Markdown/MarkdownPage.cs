@@ -38,6 +38,7 @@ public sealed class MarkdownPage
     public static MarkdownPage Parse(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
+        Tables.TableClasses.Apply(document);
         var slugger = new HeadingSlugger();
         var headings = new List<HeadingInfo>();
         var embeds = new List<EmbedReference>();
