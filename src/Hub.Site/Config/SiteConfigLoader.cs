@@ -80,6 +80,16 @@ public static partial class SiteConfigLoader
             diagnostics.Error(DiagnosticCodes.ConfigInvalid, map.LocationOf(map.Node("baseUrl")!), $"baseUrl '{baseUrlText}' must be an absolute http(s) URL");
             return null;
         }
+        if (basePathOverride is not null && !SiteConfig.IsValidBasePath(basePathOverride))
+        {
+            diagnostics.Error(DiagnosticCodes.BasePathInvalid, SourceLocation.FileOnly("--base-path"), SiteConfig.BasePathError(basePathOverride));
+            return null;
+        }
+        if (basePathOverride is null && !SiteConfig.IsValidBasePath(baseUrl.AbsolutePath))
+        {
+            diagnostics.Error(DiagnosticCodes.BasePathInvalid, map.LocationOf(map.Node("baseUrl")!), $"baseUrl's path: {SiteConfig.BasePathError(baseUrl.AbsolutePath)}");
+            return null;
+        }
         var basePath = SiteConfig.NormalizeBasePath(basePathOverride ?? baseUrl.AbsolutePath);
         var editUrl = map.String("editUrl");
         if (editUrl is not null && UrlSafety.DisallowedScheme(editUrl) is { } editScheme)

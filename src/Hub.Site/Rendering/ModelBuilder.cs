@@ -4,6 +4,7 @@ using Hub.Markdown.Headings;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
 using Hub.Site.Content.Kpis;
+using Hub.Site.Links;
 using Scriban.Runtime;
 
 namespace Hub.Site.Rendering;
@@ -27,8 +28,10 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     private ScriptObject CreateFunctions()
     {
         var functions = new ScriptObject();
-        functions.SetValue("relurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.Url), true);
-        functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.AbsoluteUrl), true);
+        // Safe in an attribute whether or not the template escapes them: the base path is checked (SiteConfig.IsValidBasePath)
+        // and what the template passes in is escaped.
+        functions.SetValue("relurl", DelegateCustomFunction.CreateFunc<string, string>(path => UrlSafety.ForAttribute(site.Config.Url(path))), true);
+        functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(path => UrlSafety.ForAttribute(site.Config.AbsoluteUrl(path))), true);
         return functions;
     }
 
