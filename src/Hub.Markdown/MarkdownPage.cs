@@ -17,11 +17,12 @@ public sealed class MarkdownPage
 {
     private static readonly HashSet<string> EmbedKinds = new(StringComparer.Ordinal) { "kpi", "questions" };
 
-    private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<EmbedReference> embeds)
+    private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<UrlReference> urls, IReadOnlyList<EmbedReference> embeds)
     {
         Document = document;
         Headings = headings;
         Links = links;
+        Urls = urls;
         Embeds = embeds;
     }
 
@@ -29,7 +30,11 @@ public sealed class MarkdownPage
 
     public IReadOnlyList<HeadingInfo> Headings { get; }
 
+    /// <summary>The links and images a build may rewrite (those to other pages and files); autolinks are left as written.</summary>
     public IReadOnlyList<LinkReference> Links { get; }
+
+    /// <summary>Every URL the page emits as written (<see cref="Links"/>, autolinks and the reference definitions links use), for the URL allow-list.</summary>
+    public IReadOnlyList<UrlReference> Urls { get; }
 
     public IReadOnlyList<EmbedReference> Embeds { get; }
 
@@ -38,6 +43,7 @@ public sealed class MarkdownPage
     public static MarkdownPage Parse(string markdown)
     {
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
+        Tables.TableClasses.Apply(document);
         var slugger = new HeadingSlugger();
         var headings = new List<HeadingInfo>();
         var embeds = new List<EmbedReference>();
@@ -57,17 +63,43 @@ public sealed class MarkdownPage
             }
         }
         var links = new List<LinkReference>();
+        var urls = new List<UrlReference>();
+        var definitions = new HashSet<LinkReferenceDefinition>();
         Hub.Core.Diagnostics.SourceText? lines = null;
-        foreach (var link in document.Descendants<LinkInline>())
+        // A URL written in angle brackets (<url>, [a](<url>)) is located at its first character, not at the '<'.
+        (int Line, int Column) Locate(SourceSpan span, int line, int column) =>
+            span.IsEmpty ? (line, column) : ZeroBased((lines ??= new(string.Empty, markdown)).Locate(markdown[span.Start] == '<' ? span.Start + 1 : span.Start));
+        foreach (var inline in document.Descendants<Inline>())
         {
-            if (link.Url is { } url && !link.IsAutoLink)
+            switch (inline)
             {
-                var span = link.UrlSpan;
-                var (line, column) = span.IsEmpty ? (link.Line, link.Column) : ZeroBased((lines ??= new(string.Empty, markdown)).Locate(span.Start));
-                links.Add(new LinkReference(link, url, line, column));
+                case LinkInline { Url: { } url } link:
+                    var (line, column) = Locate(link.UrlSpan, link.Line, link.Column);
+                    if (!link.IsAutoLink)
+                    {
+                        links.Add(new LinkReference(link, url, line, column));
+                    }
+                    // A reference link's URL is written in its definition: reported there, once however many links use it.
+                    if (link.Reference is { } definition)
+                    {
+                        if (definitions.Add(definition))
+                        {
+                            var (defLine, defColumn) = Locate(definition.UrlSpan, definition.Line, definition.Column);
+                            urls.Add(new UrlReference(url, defLine, defColumn));
+                        }
+                    }
+                    else
+                    {
+                        urls.Add(new UrlReference(url, line, column));
+                    }
+                    break;
+                case AutolinkInline { Url: { } url } autolink:
+                    var (autoLine, autoColumn) = Locate(autolink.Span, autolink.Line, autolink.Column);
+                    urls.Add(new UrlReference(url, autoLine, autoColumn));
+                    break;
             }
         }
-        return new MarkdownPage(document, headings, links, embeds);
+        return new MarkdownPage(document, headings, links, urls, embeds);
     }
 
     /// <summary>Renders the page; links must have been rewritten (see <see cref="LinkReference"/>) before.</summary>

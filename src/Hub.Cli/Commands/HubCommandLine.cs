@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Hub.Site.Config;
 
 namespace Hub.Cli.Commands;
 
@@ -11,11 +12,37 @@ public static class HubCommandLine
 
     public static readonly Option<string> Input = new("--input") { Description = "The content folder", DefaultValueFactory = _ => "input" };
     public static readonly Option<string> Theme = new("--theme") { Description = "The theme folder", DefaultValueFactory = _ => "theme" };
-    public static readonly Option<string> Output = new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "_site" };
-    public static readonly Option<string?> BasePath = new("--base-path") { Description = "Serve the site under this path, e.g. /cs-hub/ for a GitHub Pages project site" };
+    public static readonly Option<string> Output = NotEmpty(new("--output") { Description = "Where the site is written", DefaultValueFactory = _ => "_site" });
+    public static readonly Option<string?> BasePath = ValidBasePath(new("--base-path") { Description = "Serve the site under this path, e.g. /cs-hub/ for a GitHub Pages project site" });
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include pages marked draft: true" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors" };
     public static readonly Option<bool> Force = new("--force") { Description = "Build even when nothing changed since the last build" };
+
+    /// <summary>An empty folder name would mean the working directory: a usage error rather than a guess.</summary>
+    private static Option<string> NotEmpty(Option<string> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError($"{option.Name} must name a folder");
+            }
+        });
+        return option;
+    }
+
+    /// <summary>Every URL of the site starts with the base path, so it is checked before anything is built.</summary>
+    private static Option<string?> ValidBasePath(Option<string?> option)
+    {
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } path && !SiteConfig.IsValidBasePath(path))
+            {
+                result.AddError($"{option.Name}: {SiteConfig.BasePathError(path)}");
+            }
+        });
+        return option;
+    }
 
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {

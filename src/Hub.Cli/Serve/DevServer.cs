@@ -410,7 +410,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         context.Response.StatusCode = status;
         context.Response.ContentType = _types.TryGetContentType(file, out var type) ? type + (type.StartsWith("text/", StringComparison.Ordinal) || type.EndsWith("javascript", StringComparison.Ordinal) ? "; charset=utf-8" : string.Empty) : "application/octet-stream";
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.Headers["Content-Security-Policy"] = "default-src 'self'; connect-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'";
+        context.Response.Headers["Content-Security-Policy"] = Hub.Site.Output.ContentSecurityPolicy.Policy;
         await context.Response.SendFileAsync(file);
     }
 

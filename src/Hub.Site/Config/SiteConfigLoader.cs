@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hub.Core.Diagnostics;
 using Hub.Core.Files;
+using Hub.Site.Links;
 using Hub.Site.Yaml;
 using YamlDotNet.RepresentationModel;
 
@@ -75,12 +76,32 @@ public static partial class SiteConfigLoader
         }
 
         var baseUrlText = map.String("baseUrl") ?? "http://localhost/";
+        if (UrlSafety.DisallowedScheme(baseUrlText) is { } baseScheme)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeUrl, map.LocationOf(map.Node("baseUrl")!), UrlSafety.Message("baseUrl", baseUrlText, baseScheme), UrlSafety.AllowedHint);
+            return null;
+        }
         if (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != "http" && baseUrl.Scheme != "https"))
         {
             diagnostics.Error(DiagnosticCodes.ConfigInvalid, map.LocationOf(map.Node("baseUrl")!), $"baseUrl '{baseUrlText}' must be an absolute http(s) URL");
             return null;
         }
+        if (basePathOverride is not null && !SiteConfig.IsValidBasePath(basePathOverride))
+        {
+            diagnostics.Error(DiagnosticCodes.BasePathInvalid, SourceLocation.FileOnly("--base-path"), SiteConfig.BasePathError(basePathOverride));
+            return null;
+        }
+        if (basePathOverride is null && !SiteConfig.IsValidBasePath(baseUrl.AbsolutePath))
+        {
+            diagnostics.Error(DiagnosticCodes.BasePathInvalid, map.LocationOf(map.Node("baseUrl")!), $"baseUrl's path: {SiteConfig.BasePathError(baseUrl.AbsolutePath)}");
+            return null;
+        }
         var basePath = SiteConfig.NormalizeBasePath(basePathOverride ?? baseUrl.AbsolutePath);
+        var editUrl = map.String("editUrl");
+        if (editUrl is not null && UrlSafety.DisallowedScheme(editUrl) is { } editScheme)
+        {
+            diagnostics.Error(DiagnosticCodes.UnsafeUrl, map.LocationOf(map.Node("editUrl")!), UrlSafety.Message("editUrl", editUrl, editScheme), UrlSafety.AllowedHint);
+        }
         var currency = map.String("currency") ?? "JPY";
         if (!CurrencyCode().IsMatch(currency))
         {
@@ -92,7 +113,7 @@ public static partial class SiteConfigLoader
             BaseUrl = new Uri(baseUrl.GetLeftPart(UriPartial.Authority) + "/"),
             BasePath = basePath,
             Languages = languages,
-            EditUrl = map.String("editUrl"),
+            EditUrl = editUrl,
             Currency = currency,
         };
     }

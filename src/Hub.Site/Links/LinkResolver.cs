@@ -7,7 +7,8 @@ namespace Hub.Site.Links;
 
 /// <summary>
 /// Rewrites the links a page's Markdown contains: a relative link to a source file becomes a link to its page,
-/// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link.
+/// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link, as is
+/// a URL outside the allow-list (<see cref="UrlSafety"/>).
 /// </summary>
 public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRootPaths, DiagnosticBag diagnostics)
 {
@@ -38,8 +39,20 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
         {
             return;
         }
+        foreach (var url in page.Body.Urls)
+        {
+            if (UrlSafety.DisallowedScheme(url.Url) is { } scheme)
+            {
+                diagnostics.Error(DiagnosticCodes.UnsafeUrl, page.BodyLocation(url.Line, url.Column),
+                    UrlSafety.Message("URL", url.Url, scheme), UrlSafety.AllowedHint);
+            }
+        }
         foreach (var link in page.Body.Links)
         {
+            if (UrlSafety.DisallowedScheme(link.Url) is not null)
+            {
+                continue;
+            }
             var resolved = Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column));
             if (resolved is not null)
             {

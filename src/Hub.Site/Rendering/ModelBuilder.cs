@@ -4,6 +4,7 @@ using Hub.Markdown.Headings;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
 using Hub.Site.Content.Kpis;
+using Hub.Site.Links;
 using Scriban.Runtime;
 
 namespace Hub.Site.Rendering;
@@ -27,8 +28,10 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     private ScriptObject CreateFunctions()
     {
         var functions = new ScriptObject();
-        functions.SetValue("relurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.Url), true);
-        functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(site.Config.AbsoluteUrl), true);
+        // Safe in an attribute whether or not the template escapes them: the base path is checked (SiteConfig.IsValidBasePath)
+        // and what the template passes in is escaped.
+        functions.SetValue("relurl", DelegateCustomFunction.CreateFunc<string, string>(path => UrlSafety.ForAttribute(site.Config.Url(path))), true);
+        functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(path => UrlSafety.ForAttribute(site.Config.AbsoluteUrl(path))), true);
         return functions;
     }
 
@@ -213,6 +216,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         return Obj(("title", config.TitleFor(lang)), ("lang", lang), ("default_lang", config.DefaultLanguage),
             ("base_path", config.BasePath), ("base_url", config.AbsoluteUrl("/")), ("home_url", config.Url($"/{lang}/")),
             ("currency", config.Currency), ("live_reload", liveReload), ("edit_url", config.EditUrl),
+            ("content_security_policy", Output.ContentSecurityPolicy.Policy),
             ("sections", new[] { ArticlesSection, CataloguesSection, KpisSection }
                 .Select(s => Obj(("name", s), ("title", SectionTitle(lang, s)), ("url", config.Url($"/{lang}/{s}/")))).ToList<object?>()),
             ("search_url", config.Url($"/{lang}/search/")), ("tags_url", config.Url($"/{lang}/tags/")));
