@@ -8,7 +8,7 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class AccessibilityBrowserTests
 {
-    [Fact]
+    [BrowserFact]
     public async Task EveryKindOfPageHasNoSeriousViolations()
     {
         using var site = new TestSite(Fixtures.Basic());

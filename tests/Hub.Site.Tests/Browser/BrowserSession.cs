@@ -46,7 +46,7 @@ public sealed class BrowserSession : IAsyncDisposable
         session.Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         session.Browser = await session.Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = Chromium.ExecutablePath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });

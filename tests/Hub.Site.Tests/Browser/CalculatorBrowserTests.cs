@@ -32,7 +32,7 @@ public sealed class CalculatorBrowserTests
     private static async Task<string> OutputText(IPage page, string slug) =>
         (await page.Locator($"form.kpi-calculator[data-kpi='{slug}'] output").TextContentAsync())!.Trim();
 
-    [Fact]
+    [BrowserFact]
     public async Task TypingUpdatesTheResultAndPercentInputsAreTypedAsPercent()
     {
         using var site = new TestSite(Site());
@@ -62,7 +62,7 @@ public sealed class CalculatorBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ASharedUrlRestoresTheCalculationAndMatchesCSharp()
     {
         using var site = new TestSite(Site());
@@ -82,7 +82,7 @@ public sealed class CalculatorBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task AnEmbeddedCalculatorWorksInAnArticle()
     {
         using var site = new TestSite(Site());

@@ -9,7 +9,7 @@ namespace Hub.Site.Tests.Browser;
 /// </summary>
 public static class Chromium
 {
-    private static readonly Lazy<Location> Found = new(Locate);
+    private static readonly Lazy<Location> Found = new(() => Locate(Environment.GetEnvironmentVariable, InstalledApplications()));
 
     /// <summary>The executable to launch, or null to let Playwright launch its own installed Chromium.</summary>
     public static string? ExecutablePath => Found.Value.Path;
@@ -17,13 +17,15 @@ public static class Chromium
     /// <summary>Why the browser tests cannot run here, or null when a browser was found.</summary>
     public static string? MissingReason => Found.Value.Missing;
 
-    private sealed record Location(string? Path, string? Missing);
+    /// <summary>Where the browser is (null: Playwright's own), or why there is none.</summary>
+    public sealed record Location(string? Path, string? Missing);
 
     private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"];
 
-    private static Location Locate()
+    /// <summary>Looks for a Chromium with the environment read through <paramref name="environment"/> (tests pass their own).</summary>
+    public static Location Locate(Func<string, string?> environment, IEnumerable<string> applications)
     {
-        var chosen = Environment.GetEnvironmentVariable("HUB_CHROMIUM");
+        var chosen = environment("HUB_CHROMIUM");
         if (!string.IsNullOrWhiteSpace(chosen))
         {
             return File.Exists(chosen)
@@ -31,13 +33,13 @@ public static class Chromium
                 : new Location(null, $"HUB_CHROMIUM is set to '{chosen}', which does not exist");
         }
 
-        var onPath = FindOnPath();
+        var onPath = FindOnPath(environment("PATH") ?? string.Empty) ?? applications.FirstOrDefault(File.Exists);
         if (onPath is not null)
         {
             return new Location(onPath, null);
         }
 
-        if (PlaywrightHasChromium())
+        if (PlaywrightHasChromium(environment("PLAYWRIGHT_BROWSERS_PATH")))
         {
             return new Location(null, null);
         }
@@ -47,9 +49,8 @@ public static class Chromium
             "or install Playwright's browsers (pwsh bin/Debug/net10.0/playwright.ps1 install chromium)");
     }
 
-    private static string? FindOnPath()
+    private static string? FindOnPath(string path)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         var windows = RuntimeInformation.IsOSPlatform(OSPlatform.Windows);
         foreach (var folder in path.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -63,24 +64,17 @@ public static class Chromium
             }
         }
 
-        if (RuntimeInformation.IsOSPlatform(OSPlatform.OSX))
-        {
-            foreach (var app in new[] { "/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome" })
-            {
-                if (File.Exists(app))
-                {
-                    return app;
-                }
-            }
-        }
-
         return null;
     }
 
+    /// <summary>Browsers installed as applications rather than commands (macOS keeps them out of PATH).</summary>
+    private static IEnumerable<string> InstalledApplications() => RuntimeInformation.IsOSPlatform(OSPlatform.OSX)
+        ? ["/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"]
+        : [];
+
     /// <summary>Playwright keeps its browsers in <c>PLAYWRIGHT_BROWSERS_PATH</c> or a per-user cache folder.</summary>
-    private static bool PlaywrightHasChromium()
+    private static bool PlaywrightHasChromium(string? root)
     {
-        var root = Environment.GetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH");
         if (string.IsNullOrEmpty(root) || root == "0")
         {
             var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);

@@ -21,7 +21,7 @@ public sealed class CspBrowserTests
         });
         """;
 
-    [Fact]
+    [BrowserFact]
     public async Task EveryPageOfTheDefaultSiteLoadsWithoutViolationsOrErrors()
     {
         var output = Path.Combine(Path.GetTempPath(), "hub-csp-" + Guid.NewGuid().ToString("N"));
@@ -47,7 +47,7 @@ public sealed class CspBrowserTests
         }
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task EveryPageOfAFixtureWithAlignedAndGridTablesLoadsWithoutViolationsOrErrors()
     {
         using var site = new TestSite(PageCspTests.TablesFixture());
@@ -64,7 +64,7 @@ public sealed class CspBrowserTests
         });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task TheMetaPolicyIsEnforcedWithoutAnyHeader()
     {
         // Proves the test above can fail: markup the policy forbids, added to a served page, is reported.
@@ -140,7 +140,7 @@ public sealed class CspBrowserTests
             browser._playwright = await Playwright.CreateAsync();
             browser._browser = await browser._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
-                ExecutablePath = "/usr/bin/chromium",
+                ExecutablePath = Chromium.ExecutablePath,
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });

@@ -6,7 +6,7 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class NavigationBrowserTests
 {
-    [Fact]
+    [BrowserFact]
     public async Task TheLanguageSwitcherLeadsToTheTranslationUnderTheBasePath()
     {
         using var site = new TestSite(Fixtures.Basic());
@@ -26,7 +26,7 @@ public sealed class NavigationBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task KeyboardUsersCanSkipToContentAndToggleTheColourTheme()
     {
         using var site = new TestSite(Fixtures.Basic());
@@ -43,7 +43,7 @@ public sealed class NavigationBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ServeRebuildsOnSaveAndReloadsTheOpenPage()
     {
         using var site = new TestSite(Fixtures.Basic());
@@ -62,7 +62,7 @@ public sealed class NavigationBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task TheServerRefusesPathsOutsideTheOutputFolder()
     {
         using var site = new TestSite(Fixtures.Basic());

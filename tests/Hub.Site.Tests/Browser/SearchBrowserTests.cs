@@ -43,7 +43,7 @@ public sealed class SearchBrowserTests
             .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 15000 });
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task JapaneseAndKoreanWordsAreFoundInsideLongerRuns()
     {
         using var site = new TestSite(Site());
@@ -65,7 +65,7 @@ public sealed class SearchBrowserTests
         Assert.Empty(session.ConsoleErrors);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task TypingInTheHeaderBoxShowsQuestionsThatLeadToTheirAnchor()
     {
         using var site = new TestSite(Site());
@@ -88,7 +88,7 @@ public sealed class SearchBrowserTests
     /// full-text shards of the query's terms only, and the text chunks of the results it shows (a
     /// two-character query has no adjacency to confirm) or had to confirm (three characters).
     /// </summary>
-    [Theory]
+    [BrowserTheory]
     [InlineData("健全", true)]
     [InlineData("解約率", false)]
     public async Task FirstSearchOnTheDefaultSiteFetchesOnlyTheQuerysShardsAndItsResultsText(string query, bool exactText)
@@ -161,7 +161,7 @@ public sealed class SearchBrowserTests
     /// unchecked candidates counted), the shown results are all real matches, and the results page
     /// confirms them all.
     /// </summary>
-    [Fact]
+    [BrowserFact]
     public async Task UnconfirmedCandidatesAreCountedAsAnEstimateAndNeverShown()
     {
         var files = Fixtures.Basic();
