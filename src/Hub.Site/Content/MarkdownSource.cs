@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace Hub.Site.Content;
 
 /// <summary>A Markdown file read from disk: its front matter as a located map, its header and its parsed body.</summary>
-public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage Body, int BodyFirstLine)
+/// <remarks><paramref name="Yaml"/> is the front matter's text, for locating inside multi-line values.</remarks>
+public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage Body, int BodyFirstLine, string Yaml)
 {
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
@@ -37,6 +38,6 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         var map = new YamlMap(mapping, displayPath, split.YamlFirstLine, diagnostics);
         var header = PageHeader.Read(map, path, config, diagnostics);
-        return new MarkdownSource(map, header, MarkdownPage.Parse(split.Body), split.BodyFirstLine);
+        return new MarkdownSource(map, header, MarkdownPage.Parse(split.Body), split.BodyFirstLine, split.Yaml);
     }
 }

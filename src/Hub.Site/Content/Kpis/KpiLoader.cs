@@ -1,7 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Config;
 using Hub.Site.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hub.Site.Content.Kpis;
@@ -34,8 +33,8 @@ public static class KpiLoader
         var formulaNode = map.Node("formula");
         var expression = map.String("formula", required: true) ?? string.Empty;
         var formula = formulaNode is YamlScalarNode scalar
-            ? new FormulaText(expression, map.LocationOf(scalar), scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0)
-            : new FormulaText(expression, map.Location, 0);
+            ? FormulaLines.Of(expression, scalar, map, source.Yaml)
+            : new FormulaText(expression, map.Location, [new FormulaLine(0, map.Location.Line, map.Location.Column)]);
 
         var result = ReadResult(map, diagnostics);
         var inputs = ReadInputs(map, diagnostics);
