@@ -82,6 +82,108 @@ public sealed partial class ValidationGapTests
         """;
 
     [Fact]
+    public void A_null_title_is_a_missing_title()
+    {
+        var errors = Diagnostics(With(
+            ("articles/null-title.md", "---\ntitle: null\n---\nbody\n"),
+            ("articles/tilde-title.md", "---\nsummary: s\ntitle: ~\n---\nbody\n"),
+            ("articles/quoted-null.md", "---\ntitle: \"null\"\n---\nbody\n"),
+            ("catalogues/null.yml", "title: Null\nquestions:\n  - { id: q-1, text: Q }\n")));
+        Assert.Equal(
+        [
+            "articles/null-title.md(2,8): error HUB0103: 'title' is required ('null' means no value) (write the title; quote it (\"null\") if it is the word itself)",
+            "articles/tilde-title.md(3,8): error HUB0103: 'title' is required ('~' means no value) (write the title; quote it (\"~\") if it is the word itself)",
+            "catalogues/null.yml(1,8): error HUB0103: 'title' is required ('Null' means no value) (write the title; quote it (\"Null\") if it is the word itself)",
+        ], errors);
+    }
+
+    [Fact]
+    public void A_null_site_title_is_a_missing_title()
+    {
+        var errors = Diagnostics(With(("hub.yml", "title: ~\nbaseUrl: https://example.org/\nlanguages: [ja, ko, en]\n")));
+        Assert.Equal(["hub.yml(1,8): error HUB0103: 'title' is required"], errors);
+
+        errors = Diagnostics(With(("hub.yml", "title: { ja: ハブ, ko: null, en: Hub }\nbaseUrl: https://example.org/\nlanguages: [ja, ko, en]\n")));
+        Assert.Equal(["hub.yml(1,22): error HUB0103: the 'ko' title is empty"], errors);
+    }
+
+    [Fact]
+    public void A_language_listed_twice_is_an_error_at_the_second()
+    {
+        var errors = Diagnostics(With(("hub.yml", "title: Hub\nbaseUrl: https://example.org/\nlanguages:\n  - ja\n  - ko\n  - en\n  - ko\n")));
+        Assert.Equal(["hub.yml(7,5): error HUB0105: language 'ko' is listed twice in 'languages' (list each language once)"], errors);
+
+        errors = Diagnostics(With(("hub.yml", "title: Hub\nbaseUrl: https://example.org/\nlanguages: [ja, ko, en, en-us, en-US]\n")));
+        Assert.Equal(
+            ["hub.yml(3,32): error HUB0105: language 'en-US' is listed twice in 'languages' (as 'en-us': language folders collide on case-insensitive file systems) (list each language once)"],
+            errors);
+    }
+
+    [Fact]
+    public void NaN_and_infinity_are_not_numbers_of_a_kpi()
+    {
+        var errors = Diagnostics(With(("kpis/retention.md", """
+            ---
+            title: 継続率
+            formula: 1 - churned / customersAtStart
+            result: { format: percent, decimals: .nan }
+            inputs:
+              - { name: churned, label: 解約数, min: -.inf, default: NaN }
+              - { name: customersAtStart, label: 期首顧客数, max: Infinity, step: 1e400 }
+            examples:
+              - { inputs: { churned: .NaN, customersAtStart: 400 }, result: 1 }
+              - { inputs: { churned: 12, customersAtStart: 400 }, result: -Infinity }
+            ---
+            本文。
+            """)));
+        const string Hint = "(NaN and infinity are not allowed)";
+        Assert.Equal(
+        [
+            $"kpis/retention.md(4,38): error HUB0105: 'decimals' must be a finite number, not '.nan' {Hint}",
+            $"kpis/retention.md(6,39): error HUB0105: 'min' must be a finite number, not '-.inf' {Hint}",
+            $"kpis/retention.md(6,55): error HUB0105: 'default' must be a finite number, not 'NaN' {Hint}",
+            $"kpis/retention.md(7,50): error HUB0105: 'max' must be a finite number, not 'Infinity' {Hint}",
+            $"kpis/retention.md(7,66): error HUB0105: 'step' must be a finite number, not '1e400' {Hint}",
+            $"kpis/retention.md(9,26): error HUB0105: 'churned' must be a finite number, not '.NaN' {Hint}",
+            $"kpis/retention.md(10,63): error HUB0105: 'result' must be a finite number, not '-Infinity' {Hint}",
+        ], errors);
+    }
+
+    [Fact]
+    public void Empty_examples_warn_as_missing_examples_do()
+    {
+        var empty = Kpi.Replace("examples:\n  - { inputs: { churned: 12, customersAtStart: 400 }, result: 0.97 }", "examples: []", StringComparison.Ordinal);
+        Assert.Contains("examples: []", empty, StringComparison.Ordinal);
+        var missing = Kpi.Replace("examples:\n  - { inputs: { churned: 12, customersAtStart: 400 }, result: 0.97 }\n", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("examples", missing, StringComparison.Ordinal);
+        const string Warning = "kpis/retention.md(2,1): warning HUB0103: the KPI has no worked 'examples' (add one so the build can verify the formula)";
+
+        Assert.Equal([Warning], Diagnostics(With(("kpis/retention.md", empty)), exit: 0));
+        Assert.Equal([Warning], Diagnostics(With(("kpis/retention.md", missing)), exit: 0));
+        Assert.Equal([Warning.Replace("warning", "error", StringComparison.Ordinal)], Diagnostics(With(("kpis/retention.md", empty)), exit: 1, strict: true));
+    }
+
+    [Fact]
+    public void A_facet_needs_a_name()
+    {
+        var errors = Diagnostics(With(("catalogues/facets.yml", """
+            title: Facets
+            facets:
+              "":
+                - { id: a }
+              " ":
+                - { id: b }
+            questions:
+              - { id: q-1, text: Q }
+            """)));
+        Assert.Equal(
+        [
+            "catalogues/facets.yml(3,3): error HUB0105: a facet name cannot be empty (name the facet, e.g. category)",
+            "catalogues/facets.yml(5,3): error HUB0105: a facet name cannot be empty (name the facet, e.g. category)",
+        ], errors);
+    }
+
+    [Fact]
     public void A_directive_after_the_formula_is_an_error_at_its_line()
     {
         var kpi = Kpi.Replace("formula: 1 - churned / customersAtStart", "formula: |\n  1 - churned / customersAtStart // a comment is fine\n\n  #error no", StringComparison.Ordinal);
