@@ -22,6 +22,9 @@ public sealed record PageHeader
 
     public required string TranslationKey { get; init; }
 
+    /// <summary>Where the front matter sets <c>translationKey</c>; null when it defaults to the slug.</summary>
+    public SourceLocation? TranslationKeyLocation { get; init; }
+
     public DateOnly? Date { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
@@ -82,6 +85,7 @@ public sealed record PageHeader
             Lang = lang,
             Slug = slug,
             TranslationKey = map.String("translationKey") ?? slug,
+            TranslationKeyLocation = map.Node("translationKey") is null ? null : map.KeyLocation("translationKey"),
             Date = date,
             Tags = map.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             Draft = map.Bool("draft") ?? false,

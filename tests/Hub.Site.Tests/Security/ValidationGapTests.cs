@@ -164,6 +164,48 @@ public sealed partial class ValidationGapTests
     }
 
     [Fact]
+    public void Urls_that_differ_only_by_case_collide()
+    {
+        var errors = Diagnostics(With(
+            ("articles/Renewal.md", "---\ntitle: Renewal\n---\nbody\n"),
+            ("articles/deep/renewal.md", "---\ntitle: renewal\n---\nbody\n")));
+        Assert.Equal(
+        [
+            "articles/deep/renewal.md(1,1): error HUB0106: this page's URL /ja/articles/renewal/ differs only by case from /ja/articles/Renewal/ of articles/Renewal.md: they collide on case-insensitive file systems and hosts (give one of them another 'slug' or 'lang')",
+        ], errors);
+    }
+
+    [Fact]
+    public void Two_pages_of_one_language_cannot_share_a_translation_key()
+    {
+        var errors = Diagnostics(With(
+            ("articles/playbook.md", "---\ntitle: Playbook\ntranslationKey: retention\n---\nbody\n"),
+            ("articles/other.en.md", "---\ntitle: Other\ntranslationKey: retention\n---\nbody\n")));
+        Assert.Equal(
+        [
+            "articles/other.en.md(3,1): error HUB0115: translationKey 'retention' is already used by articles/retention.en.md, also in 'en': a page has one translation per language (give one of them another 'translationKey' or 'lang')",
+            "articles/playbook.md(3,1): error HUB0115: translationKey 'retention' is already used by articles/retention.md, also in 'ja': a page has one translation per language (give one of them another 'translationKey' or 'lang')",
+        ], errors);
+    }
+
+    [Fact]
+    public void Hub_serve_leaves_a_case_or_translation_key_collision_to_a_full_build()
+    {
+        using var site = new TestSite(Fixtures.Basic());
+        var (_, session) = SiteBuilder.BuildSession(site.Options());
+        var playbook = Path.Combine(site.Input, "articles", "playbook.md");
+        site.Write("articles/playbook.md", "---\ntitle: Playbook\n---\nbody\n");
+        Assert.NotNull(session!.TryUpdate([playbook]));
+
+        site.Write("articles/playbook.md", "---\ntitle: Playbook\ntranslationKey: retention\n---\nbody\n");
+        Assert.Null(session.TryUpdate([playbook]));
+        site.Write("articles/playbook.md", "---\ntitle: Playbook\n---\nbody\n");
+
+        site.Write("articles/deep/Retention.md", "---\ntitle: Retention\ntranslationKey: deep\n---\nbody\n");
+        Assert.Null(session.TryUpdate([Path.Combine(site.Input, "articles", "deep", "Retention.md")]));
+    }
+
+    [Fact]
     public void A_facet_needs_a_name()
     {
         var errors = Diagnostics(With(("catalogues/facets.yml", """
