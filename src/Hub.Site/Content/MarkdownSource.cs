@@ -38,6 +38,6 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         var map = new YamlMap(mapping, displayPath, split.YamlFirstLine, diagnostics);
         var header = PageHeader.Read(map, path, config, diagnostics);
-        return new MarkdownSource(map, header, MarkdownPage.Parse(split.Body), split.BodyFirstLine, split.Yaml);
+        return new MarkdownSource(map, header, MarkdownPage.Parse(split.Body, ThemeIds.Reserved), split.BodyFirstLine, split.Yaml);
     }
 }

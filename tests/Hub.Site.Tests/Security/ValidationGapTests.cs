@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hub.Cli.Commands;
+using Hub.Site.Content;
 using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests.Security;
@@ -259,4 +260,61 @@ public sealed partial class ValidationGapTests
             $"kpis/retention.md({line},{column}): error HUB0203: unknown input 'customrsAtStart' in formula; did you mean 'customersAtStart'?",
         ], errors);
     }
+
+    [Fact]
+    public void Headings_never_take_the_ids_of_the_theme()
+    {
+        using var site = new TestSite(With(
+            ("articles/ids.md", """
+                ---
+                title: Ids
+                ---
+
+                ## Main
+
+                ## Site search
+
+                ## TOC title
+
+                ## Main
+
+                Back to [the first](#main-1) and [the second](#main-2).
+                """),
+            ("kpis/retention.md", Kpi + "\n## Examples\n\n## Formula\n\n## Related\n")));
+        site.BuildOk();
+
+        var article = site.Html("/ja/articles/ids/");
+        Assert.Equal(["main-1", "site-search-1", "toc-title-1", "main-2"],
+            article.QuerySelectorAll("main h2[id]").Select(h => h.Id!).Where(id => id != "toc-title").ToList());
+        foreach (var path in new[] { "/ja/articles/ids/", "/ja/kpis/retention/" })
+        {
+            var ids = site.Html(path).QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+            Assert.Equal(ids.Distinct(StringComparer.Ordinal).Count(), ids.Count);
+            Assert.Contains("main", ids);
+        }
+        var kpi = site.Html("/ja/kpis/retention/").QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Contains("examples-1", kpi);
+        Assert.Contains("formula-1", kpi);
+        Assert.Contains("related-1", kpi);
+    }
+
+    [Fact]
+    public void The_reserved_ids_are_the_ids_the_theme_writes()
+    {
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(TestSite.Theme, "layouts"), "*.scriban-html", SearchOption.AllDirectories)
+                     .Concat(Directory.EnumerateFiles(Path.Combine(TestSite.Theme, "partials"), "*", SearchOption.AllDirectories)))
+        {
+            foreach (Match match in LiteralId().Matches(File.ReadAllText(file)))
+            {
+                written.Add(match.Groups[1].Value);
+            }
+        }
+        Assert.Contains("main", written);
+        Assert.Equal(written.Order(StringComparer.Ordinal), ThemeIds.Reserved.Order(StringComparer.Ordinal));
+    }
+
+    // Template source, not HTML: ids computed by the template ({{ … }}) are left out.
+    [GeneratedRegex(@"\bid=""([A-Za-z][A-Za-z0-9_-]*)""")]
+    private static partial Regex LiteralId();
 }
