@@ -24,7 +24,9 @@ internal static class TrailingText
             }
         }
         var end = expression.FullSpan.End;
-        if (end >= text.Length)
+        // Without an expression at all (text that is only directives, say), Roslyn's "expected expression" is the
+        // error: nothing can be after an expression that is not there.
+        if (end >= text.Length || expression.IsMissing)
         {
             return null;
         }
