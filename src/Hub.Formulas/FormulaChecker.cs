@@ -75,16 +75,24 @@ public sealed class FormulaChecker
         }
         var expression = SyntaxFactory.ParseExpression(source.Expression, options: RoslynFormulaCheck.ParseOptions);
         var syntaxErrors = 0;
+        var trailing = TrailingText.Find(expression, source.Expression);
         foreach (var error in expression.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error))
         {
-            syntaxErrors++;
             var offset = Math.Clamp(error.Location.SourceSpan.Start, 0, source.Expression.Length);
-            if (error.Id == "CS1073" && expression.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.SkippedTokensTrivia)) is { RawKind: > 0 } skipped)
+            // Roslyn's "unexpected token" (placed at the expression's start) and whatever it says about the text
+            // after the expression are the trailing text reported below, at its own character.
+            if (trailing is not null && (error.Id == "CS1073" || offset >= trailing))
             {
-                // Roslyn places "unexpected token" at the start of the expression; point at the token instead.
-                offset = skipped.SpanStart;
+                continue;
             }
+            syntaxErrors++;
             diagnostics.Error(FormulaDiagnosticCodes.SyntaxError, source.Locate(offset), error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), error.Id);
+        }
+        if (trailing is { } at)
+        {
+            syntaxErrors++;
+            diagnostics.Error(FormulaDiagnosticCodes.TrailingText, source.Locate(at), $"unexpected '{TrailingText.Describe(source.Expression, at)}' after the formula's expression",
+                "a formula is one C# expression; only spaces, line breaks and comments may follow it");
         }
         if (syntaxErrors > 0 || !FormulaWhitelist.Validate(expression, source, diagnostics))
         {

@@ -40,11 +40,13 @@ public sealed class MarkdownPage
 
     public string PlainText() => InlineText.OfDocument(Document);
 
-    public static MarkdownPage Parse(string markdown)
+    /// <summary>Parses <paramref name="markdown"/>; headings never get an id of <paramref name="reservedIds"/> (the ids
+    /// the page's template gives its own elements).</summary>
+    public static MarkdownPage Parse(string markdown, IEnumerable<string>? reservedIds = null)
     {
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
         Tables.TableClasses.Apply(document);
-        var slugger = new HeadingSlugger();
+        var slugger = new HeadingSlugger(reservedIds);
         var headings = new List<HeadingInfo>();
         var embeds = new List<EmbedReference>();
         foreach (var block in document.Descendants<Block>())

@@ -23,7 +23,7 @@ public sealed class DiagnosticTests
     [Theory]
     // Roslyn's parser
     [InlineData("a +", "a", "HUB0201", 9, 13, "Expected expression", "CS1733")]
-    [InlineData("a b", "a b", "HUB0201", 9, 12, "Unexpected token 'b'", "CS1073")]
+    [InlineData("a b", "a b", "HUB0208", 9, 12, "unexpected 'b' after the formula's expression", "a formula is one C# expression; only spaces, line breaks and comments may follow it")]
     [InlineData("(a + b", "a b", "HUB0201", 9, 16, ") expected", "CS1026")]
     [InlineData("a + 1e400", "a", "HUB0201", 9, 14, "Floating-point constant is outside the range of type 'double'", "CS0594")]
     [InlineData("  ", "a", "HUB0201", 9, 10, "the formula is empty", null)]

@@ -113,7 +113,7 @@ public sealed class HostileFormulaTests
         var (formula, diagnostics) = TestSources.Check("a; } static void M() { System.IO.File.Delete(\"x\"); } static double N() => 1", "a");
 
         Assert.Null(formula);
-        Assert.Equal(FormulaDiagnosticCodes.SyntaxError, diagnostics[0].Code);
+        Assert.Equal(FormulaDiagnosticCodes.TrailingText, diagnostics[0].Code);
         Assert.Equal((9, 11), (diagnostics[0].Location.Line, diagnostics[0].Location.Column));
     }
 

@@ -85,7 +85,7 @@ public sealed class IncrementalOutputTests
         ["page turned into a draft"] = new() { ["articles/health.md"] = Replace("articles/health.md", "tags: [retention, health]", "tags: [retention, health]\ndraft: true") },
         ["slug changed (links to it change)"] = new() { ["articles/crm.ko.md"] = Replace("articles/crm.ko.md", "title: CRM 기초", "title: CRM 기초\nslug: crm-basics") },
         ["language changed"] = new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: ヘルススコア\nlang: en") },
-        ["translation key joins a group"] = new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: ヘルススコア\ntranslationKey: retention") },
+        ["translation key joins a group"] = new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: ヘルススコア\ntranslationKey: crm") },
         ["unknown front matter key (a warning)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: ヘルススコア\nauthor: 誰か") },
         ["front matter broken"] = new() { ["articles/health.md"] = "---\ntitle: [unclosed\n---\n\n本文\n" },
         ["two files at once"] = new()

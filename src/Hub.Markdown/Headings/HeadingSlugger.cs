@@ -6,11 +6,20 @@ namespace Hub.Markdown.Headings;
 /// <summary>
 /// Makes heading anchors that stay readable in every script: letters and digits of any language are
 /// kept (<c>## 見出し</c> becomes <c>見出し</c>), spaces become hyphens, punctuation is dropped.
-/// Repeated ids get <c>-1</c>, <c>-2</c> … in document order.
+/// Repeated ids get <c>-1</c>, <c>-2</c> … in document order, and so do ids the page around the body already
+/// uses (<c>main</c>, the search box, …), which the caller passes in as reserved.
 /// </summary>
 public sealed class HeadingSlugger
 {
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
+
+    public HeadingSlugger(IEnumerable<string>? reserved = null)
+    {
+        foreach (var id in reserved ?? [])
+        {
+            _seen[id] = 0;
+        }
+    }
 
     public static string Slugify(string text)
     {

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hub.Core.Diagnostics;
 using Hub.Core.Files;
+using Hub.Site.Content;
 using Hub.Site.Links;
 using Hub.Site.Yaml;
 using YamlDotNet.RepresentationModel;
@@ -40,13 +41,23 @@ public static partial class SiteConfigLoader
         var map = new YamlMap(mapping, display, 1, diagnostics);
         map.ReportUnknownKeys(Keys, "hub.yml", Severity.Error);
 
-        var languages = map.StringList("languages").Select(l => l.Value).ToList();
+        var languages = new List<string>();
         foreach (var (lang, location) in map.StringList("languages"))
         {
             if (!LanguageCode().IsMatch(lang))
             {
                 diagnostics.Error(DiagnosticCodes.ConfigInvalid, location, $"'{lang}' is not a language code such as ja, ko or en");
             }
+            // Each language is a folder of the site: en-us and en-US would be one folder on case-insensitive systems.
+            if (languages.FirstOrDefault(l => string.Equals(l, lang, StringComparison.OrdinalIgnoreCase)) is { } listed)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, location, listed == lang
+                    ? $"language '{lang}' is listed twice in 'languages'"
+                    : $"language '{lang}' is listed twice in 'languages' (as '{listed}': language folders collide on case-insensitive file systems)",
+                    "list each language once");
+                continue;
+            }
+            languages.Add(lang);
         }
         if (languages.Count == 0)
         {
@@ -57,6 +68,9 @@ public static partial class SiteConfigLoader
         var titles = new Dictionary<string, string>(StringComparer.Ordinal);
         switch (map.Node("title"))
         {
+            case YamlScalarNode nullTitle when YamlValues.IsNull(nullTitle):
+                diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, map.LocationOf(nullTitle), "'title' is required");
+                break;
             case YamlScalarNode { Value: { } single }:
                 foreach (var lang in languages)
                 {
@@ -67,6 +81,11 @@ public static partial class SiteConfigLoader
                 var titleMap = map.Map("title")!;
                 foreach (var lang in titleMap.Keys)
                 {
+                    if (YamlValues.IsNull(titleMap.Node(lang)))
+                    {
+                        diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, titleMap.LocationOf(titleMap.Node(lang)!), $"the '{lang}' title is empty");
+                        continue;
+                    }
                     titles[lang] = titleMap.String(lang) ?? string.Empty;
                 }
                 break;

@@ -48,17 +48,6 @@ public static class ContentLoader
             }
             progress.Advance();
         });
-        var list = pages.ToList();
-        foreach (var group in list.GroupBy(p => p.RootUrl).Where(g => g.Count() > 1))
-        {
-            var ordered = group.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
-            foreach (var page in ordered.Skip(1))
-            {
-                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(page.DisplayPath, 1, 1),
-                    $"two pages would be written to {group.Key}: this one and {ordered[0].DisplayPath}", "give one of them another 'slug' or 'lang'");
-            }
-            list.RemoveAll(p => ordered.Skip(1).Contains(p));
-        }
-        return new SiteContent(config, inputDir, list);
+        return new SiteContent(config, inputDir, SiteContent.CheckIdentities(pages, diagnostics));
     }
 }

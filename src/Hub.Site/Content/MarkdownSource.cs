@@ -7,7 +7,8 @@ using YamlDotNet.RepresentationModel;
 namespace Hub.Site.Content;
 
 /// <summary>A Markdown file read from disk: its front matter as a located map, its header and its parsed body.</summary>
-public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage Body, int BodyFirstLine)
+/// <remarks><paramref name="Yaml"/> is the front matter's text, for locating inside multi-line values.</remarks>
+public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage Body, int BodyFirstLine, string Yaml)
 {
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
@@ -43,7 +44,7 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         var map = new YamlMap(mapping, displayPath, split.YamlFirstLine, diagnostics);
         var header = PageHeader.Read(map, path, config, diagnostics);
-        return ParseBody(split, displayPath, diagnostics) is { } body ? new MarkdownSource(map, header, body, split.BodyFirstLine) : null;
+        return ParseBody(split, displayPath, diagnostics) is { } body ? new MarkdownSource(map, header, body, split.BodyFirstLine, split.Yaml) : null;
     }
 
     /// <summary>
@@ -63,7 +64,7 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         try
         {
-            return MarkdownPage.Parse(split.Body);
+            return MarkdownPage.Parse(split.Body, ThemeIds.Reserved);
         }
         catch (ArgumentException)
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Hub.Core.Diagnostics;
 using Hub.Site.Config;
 using Hub.Site.Yaml;
+using YamlDotNet.RepresentationModel;
 
 namespace Hub.Site.Content;
 
@@ -20,6 +21,9 @@ public sealed record PageHeader
     public required string Slug { get; init; }
 
     public required string TranslationKey { get; init; }
+
+    /// <summary>Where the front matter sets <c>translationKey</c>; null when it defaults to the slug.</summary>
+    public SourceLocation? TranslationKeyLocation { get; init; }
 
     public DateOnly? Date { get; init; }
 
@@ -62,13 +66,26 @@ public sealed record PageHeader
                 diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("date")!), $"'{dateText}' is not a date", "write it as YYYY-MM-DD");
             }
         }
+        string? title;
+        if (map.Node("title") is { } titleNode && YamlValues.IsNull(titleNode) && titleNode is YamlScalarNode { Value: { Length: > 0 } nullWord })
+        {
+            // YAML reads "title: ~" and "title: null" as no value, not as the text "null".
+            diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, map.LocationOf(titleNode), $"'title' is required ('{nullWord}' means no value)",
+                $"write the title; quote it (\"{nullWord}\") if it is the word itself");
+            title = null;
+        }
+        else
+        {
+            title = map.String("title", required: true);
+        }
         return new PageHeader
         {
-            Title = map.String("title", required: true) ?? slug,
+            Title = title ?? slug,
             Summary = map.String("summary") ?? string.Empty,
             Lang = lang,
             Slug = slug,
             TranslationKey = map.String("translationKey") ?? slug,
+            TranslationKeyLocation = map.Node("translationKey") is null ? null : map.KeyLocation("translationKey"),
             Date = date,
             Tags = map.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             Draft = map.Bool("draft") ?? false,

@@ -1,3 +1,4 @@
+using Hub.Core.Diagnostics;
 using Hub.Site.Config;
 using Hub.Site.Content.Catalogues;
 using Hub.Site.Content.Kpis;
@@ -22,6 +23,49 @@ public sealed class SiteContent
         _translations = _pages.GroupBy(p => (p.Section, p.Header.TranslationKey))
             .ToDictionary(g => $"{g.Key.Section}/{g.Key.TranslationKey}", g => (IReadOnlyList<ContentPage>)g.OrderBy(p => config.Languages.ToList().IndexOf(p.Lang)).ToList(), StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Reports pages that cannot be part of one site and returns the pages to build: of pages written to one URL, or
+    /// to URLs that differ only by case (one folder on case-insensitive file systems and hosts), only the first by
+    /// path stays; two pages of one section and language that share a translation key are an error at the second's
+    /// <c>translationKey</c> (a page that takes the key from its slug comes first).
+    /// </summary>
+    public static List<ContentPage> CheckIdentities(IEnumerable<ContentPage> pages, DiagnosticBag diagnostics)
+    {
+        var kept = new List<ContentPage>();
+        foreach (var group in pages.OrderBy(p => p.DisplayPath, StringComparer.Ordinal).GroupBy(p => p.RootUrl, StringComparer.OrdinalIgnoreCase))
+        {
+            var first = group.First();
+            kept.Add(first);
+            foreach (var page in group.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateUrl, new SourceLocation(page.DisplayPath, 1, 1), page.RootUrl == first.RootUrl
+                    ? $"two pages would be written to {page.RootUrl}: this one and {first.DisplayPath}"
+                    : $"this page's URL {page.RootUrl} differs only by case from {first.RootUrl} of {first.DisplayPath}: they collide on case-insensitive file systems and hosts",
+                    "give one of them another 'slug' or 'lang'");
+            }
+        }
+        foreach (var group in kept.GroupBy(p => (p.Section, p.Lang, p.Header.TranslationKey)).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(p => p.Header.TranslationKeyLocation is null ? 0 : 1).ThenBy(p => p.DisplayPath, StringComparer.Ordinal).ToList();
+            foreach (var page in ordered.Skip(1))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateTranslationKey, page.Header.TranslationKeyLocation ?? new SourceLocation(page.DisplayPath, 1, 1),
+                    $"translationKey '{group.Key.TranslationKey}' is already used by {ordered[0].DisplayPath}, also in '{group.Key.Lang}': a page has one translation per language",
+                    "give one of them another 'translationKey' or 'lang'");
+            }
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// True when <paramref name="page"/> could not join the site beside its pages but those <paramref name="leaving"/> it
+    /// (see <see cref="CheckIdentities"/>): <c>hub serve</c> then runs a full build, which reports it.
+    /// </summary>
+    public bool Conflicts(ContentPage page, Predicate<ContentPage> leaving) =>
+        _pages.Any(p => !ReferenceEquals(p, page) && !leaving(p)
+            && (string.Equals(p.RootUrl, page.RootUrl, StringComparison.OrdinalIgnoreCase)
+                || (p.Section == page.Section && p.Lang == page.Lang && p.Header.TranslationKey == page.Header.TranslationKey)));
 
     public SiteConfig Config { get; }
 

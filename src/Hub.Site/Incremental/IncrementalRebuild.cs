@@ -153,11 +153,13 @@ public sealed class IncrementalRebuild
             }
             changes.Add(new PageChange(path, display, old, page, bag.Sorted()));
         }
-        // Two pages at one URL: the full build reports it and decides which one stays.
+        // Two pages at one URL (or URLs differing only by case), or sharing a translation key in one language: the
+        // full build reports it and decides which one stays.
         var leaving = changes.Select(c => c.Old).OfType<ContentPage>().ToHashSet(ReferenceEqualityComparer.Instance);
         var arriving = changes.Select(c => c.New).OfType<ContentPage>().ToList();
-        if (arriving.Select(p => p.RootUrl).Distinct(StringComparer.Ordinal).Count() != arriving.Count
-            || arriving.Any(p => _site.ByRootUrl(p.RootUrl) is { } other && !leaving.Contains(other)))
+        if (arriving.Select(p => p.RootUrl).Distinct(StringComparer.OrdinalIgnoreCase).Count() != arriving.Count
+            || arriving.Select(p => (p.Section, p.Lang, p.Header.TranslationKey)).Distinct().Count() != arriving.Count
+            || arriving.Any(p => _site.Conflicts(p, leaving.Contains)))
         {
             return null;
         }

@@ -70,6 +70,12 @@ public static class CatalogueLoader
         }
         foreach (var name in facetMap.Keys)
         {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                // The name is the filter's URL key (?name=value) and the question key that assigns values.
+                diagnostics.Error(DiagnosticCodes.InvalidValue, facetMap.KeyLocation(name), "a facet name cannot be empty", "name the facet, e.g. category");
+                continue;
+            }
             if (QuestionKeys.Contains(name))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, facetMap.KeyLocation(name), $"'{name}' is a question key and cannot be a facet name");

@@ -1,7 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Config;
 using Hub.Site.Yaml;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Hub.Site.Content.Kpis;
@@ -34,8 +33,8 @@ public static class KpiLoader
         var formulaNode = map.Node("formula");
         var expression = map.String("formula", required: true) ?? string.Empty;
         var formula = formulaNode is YamlScalarNode scalar
-            ? new FormulaText(expression, map.LocationOf(scalar), scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted ? 1 : 0)
-            : new FormulaText(expression, map.Location, 0);
+            ? FormulaLines.Of(expression, scalar, map, source.Yaml)
+            : new FormulaText(expression, map.Location, [new FormulaLine(0, map.Location.Line, map.Location.Column)]);
 
         var result = ReadResult(map, diagnostics);
         var inputs = ReadInputs(map, diagnostics);
@@ -46,6 +45,7 @@ public static class KpiLoader
         {
             example.ReportUnknownKeys(ExampleKeys, "an example", Severity.Error);
             var values = new Dictionary<string, double>(StringComparer.Ordinal);
+            var unusable = false;
             if (example.Map("inputs") is { } exampleInputs)
             {
                 foreach (var key in exampleInputs.Keys)
@@ -57,9 +57,14 @@ public static class KpiLoader
                             hint is null ? null : $"did you mean '{hint}'?");
                         continue;
                     }
-                    if (exampleInputs.Number(key) is { } v)
+                    if (YamlValues.FiniteNumber(exampleInputs, key, diagnostics) is { } v)
                     {
                         values[key] = v;
+                    }
+                    else if (!YamlValues.IsNull(exampleInputs.Node(key)))
+                    {
+                        // The value's error is reported: checking the example would only report it again as missing.
+                        unusable = true;
                     }
                 }
                 foreach (var missing in names.Where(n => !values.ContainsKey(n)).Order(StringComparer.Ordinal))
@@ -74,16 +79,24 @@ public static class KpiLoader
             {
                 diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, example.Location, "an example needs 'inputs'");
             }
-            var expected = example.Number("result");
+            var expected = YamlValues.FiniteNumber(example, "result", diagnostics);
             if (expected is null)
             {
-                diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, example.Location, "an example needs a numeric 'result'");
+                if (!YamlValues.IsNonFinite(example.Node("result")))
+                {
+                    diagnostics.Error(DiagnosticCodes.RequiredKeyMissing, example.Location, "an example needs a numeric 'result'");
+                }
+                continue;
+            }
+            if (unusable)
+            {
                 continue;
             }
             var resultNode = example.Node("result")!;
             examples.Add(new KpiExample(values, expected.Value, example.LocationOf(resultNode), example.Location));
         }
-        if (examples.Count == 0 && map.Node("examples") is null)
+        // "examples: []" verifies no more than leaving the key out.
+        if (examples.Count == 0 && map.Node("examples") is null or YamlSequenceNode { Children.Count: 0 })
         {
             diagnostics.Warning(DiagnosticCodes.RequiredKeyMissing, map.Location, "the KPI has no worked 'examples'",
                 "add one so the build can verify the formula");
@@ -134,7 +147,7 @@ public static class KpiLoader
             diagnostics.Error(DiagnosticCodes.InvalidValue, result.LocationOf(result.Node("better")!), $"better '{better}' must be higher or lower");
             better = null;
         }
-        var decimals = result.Number("decimals");
+        var decimals = YamlValues.FiniteNumber(result, "decimals", diagnostics);
         if (decimals is { } d && (d < 0 || d > 10 || d != Math.Floor(d)))
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, result.LocationOf(result.Node("decimals")!), "decimals must be a whole number from 0 to 10");
@@ -172,13 +185,13 @@ public static class KpiLoader
                 diagnostics.Error(DiagnosticCodes.InvalidValue, input.LocationOf(input.Node("unit")!), $"unit '{unit}' is not one of {string.Join(", ", Units)}");
                 unit = "number";
             }
-            var min = input.Number("min");
-            var max = input.Number("max");
+            var min = YamlValues.FiniteNumber(input, "min", diagnostics);
+            var max = YamlValues.FiniteNumber(input, "max", diagnostics);
             if (min is { } lo && max is { } hi && lo > hi)
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, input.LocationOf(input.Node("max")!), $"max ({hi}) is below min ({lo})");
             }
-            inputs.Add(new KpiInput(name, label ?? name, unit, min, max, input.Number("step"), input.Number("default"), input.String("help"), input.Location));
+            inputs.Add(new KpiInput(name, label ?? name, unit, min, max, YamlValues.FiniteNumber(input, "step", diagnostics), YamlValues.FiniteNumber(input, "default", diagnostics), input.String("help"), input.Location));
         }
         return inputs;
     }

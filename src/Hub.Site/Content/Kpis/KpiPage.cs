@@ -8,10 +8,26 @@ public sealed record KpiResult(string Format, int? Decimals, string? Better);
 
 public sealed record KpiExample(IReadOnlyDictionary<string, double> Inputs, double Result, SourceLocation ResultLocation, SourceLocation Location);
 
-/// <summary>Where the formula's text sits in the file, so a character offset in it maps to line and column.</summary>
-public sealed record FormulaText(string Expression, SourceLocation Start, int Quote)
+/// <summary>Where a line of a formula's text starts: its offset in the expression, and its line and column in the file.</summary>
+public readonly record struct FormulaLine(int Offset, int Line, int Column);
+
+/// <summary>Where the formula's text sits in the file, so a character offset in it maps to line and column: each
+/// line of the text has an entry in <paramref name="Lines"/> (see <see cref="FormulaLines"/>), in order.</summary>
+public sealed record FormulaText(string Expression, SourceLocation Start, IReadOnlyList<FormulaLine> Lines)
 {
-    public SourceLocation Locate(int offset) => Start with { Column = Start.Column + Quote + offset };
+    public SourceLocation Locate(int offset)
+    {
+        var line = Lines[0];
+        foreach (var next in Lines)
+        {
+            if (next.Offset > offset)
+            {
+                break;
+            }
+            line = next;
+        }
+        return Start with { Line = line.Line, Column = line.Column + Math.Max(0, offset - line.Offset) };
+    }
 }
 
 public sealed class KpiPage : ContentPage
