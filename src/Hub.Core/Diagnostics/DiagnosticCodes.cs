@@ -13,7 +13,6 @@ public static class DiagnosticCodes
     public const string OutputUnsafe = "HUB0004";
     public const string InputMissing = "HUB0005";
     public const string BasePathInvalid = "HUB0006";
-    public const string PortInUse = "HUB0007";
 
     public const string YamlSyntax = "HUB0101";
     public const string FrontMatterUnclosed = "HUB0102";
