@@ -10,19 +10,10 @@ public sealed class DiagnosticTests
         using var site = new TestSite(files);
         var result = site.Build(strict: strict);
         Assert.False(result.Succeeded);
-        var prefix = site.Input.Replace('\\', '/') + "/";
-        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+        return site.Shown(result);
     }
 
-    private static Dictionary<string, string> With(params (string Path, string Text)[] files)
-    {
-        var all = Fixtures.Basic();
-        foreach (var (path, text) in files)
-        {
-            all[path] = text;
-        }
-        return all;
-    }
+    private static Dictionary<string, string> With(params (string Path, string Text)[] files) => Fixtures.BasicWith(files);
 
     [Fact]
     public void YamlErrorsInFrontMatterCountLinesFromTheTopOfTheFile()

@@ -14,8 +14,7 @@ public sealed class CatalogueDiagnosticTests
         };
         using var site = new TestSite(files);
         var result = site.Build();
-        var prefix = site.Input.Replace('\\', '/') + "/";
-        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+        return site.Shown(result);
     }
 
     [Fact]

@@ -3,6 +3,17 @@ namespace Hub.Site.Tests.Infrastructure;
 /// <summary>A small valid site in three languages with every content kind, used by many tests.</summary>
 public static class Fixtures
 {
+    /// <summary>The basic site with some files added or replaced.</summary>
+    public static Dictionary<string, string> BasicWith(params (string Path, string Text)[] files)
+    {
+        var all = Basic();
+        foreach (var (path, text) in files)
+        {
+            all[path] = text;
+        }
+        return all;
+    }
+
     public static Dictionary<string, string> Basic() => new()
     {
         ["articles/retention.md"] = """

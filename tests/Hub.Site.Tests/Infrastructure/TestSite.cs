@@ -60,6 +60,13 @@ public sealed class TestSite : IDisposable
 
     public BuildResult Build(string? basePath = null, bool strict = false) => SiteBuilder.Build(Options(basePath) with { Strict = strict });
 
+    /// <summary>The diagnostics of <paramref name="result"/> as printed, with paths relative to the input folder.</summary>
+    public List<string> Shown(BuildResult result)
+    {
+        var prefix = Input.Replace('\\', '/') + "/";
+        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+    }
+
     public BuildResult BuildOk(string? basePath = null)
     {
         var result = Build(basePath);

@@ -223,8 +223,7 @@ public sealed class SymlinkTests : IDisposable
 
     private static List<string> Shown(TestSite site, BuildResult result)
     {
-        var prefix = site.Input.Replace('\\', '/') + "/";
-        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+        return site.Shown(result);
     }
 
     private static void Link(TestSite site, string link, string target)

@@ -18,19 +18,10 @@ public sealed class UrlAllowListTests
         var result = site.Build();
         Assert.False(result.Succeeded);
         Assert.False(Directory.Exists(site.Output));
-        var prefix = site.Input.Replace('\\', '/') + "/";
-        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+        return site.Shown(result);
     }
 
-    private static Dictionary<string, string> With(params (string Path, string Text)[] files)
-    {
-        var all = Fixtures.Basic();
-        foreach (var (path, text) in files)
-        {
-            all[path] = text;
-        }
-        return all;
-    }
+    private static Dictionary<string, string> With(params (string Path, string Text)[] files) => Fixtures.BasicWith(files);
 
     private static Dictionary<string, string> Article(string body) => With(("articles/evil.md", "---\ntitle: Evil\n---\n\n" + body));
 

@@ -58,15 +58,7 @@ public sealed partial class ValidationGapTests
     [GeneratedRegex(@": (error|warning) HUB\d{4}: ")]
     private static partial Regex DiagnosticLine();
 
-    private static Dictionary<string, string> With(params (string Path, string Text)[] files)
-    {
-        var all = Fixtures.Basic();
-        foreach (var (path, text) in files)
-        {
-            all[path] = text;
-        }
-        return all;
-    }
+    private static Dictionary<string, string> With(params (string Path, string Text)[] files) => Fixtures.BasicWith(files);
 
     private const string Kpi = """
         ---

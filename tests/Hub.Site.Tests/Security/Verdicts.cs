@@ -6,15 +6,7 @@ namespace Hub.Site.Tests.Security;
 /// <summary>Builds an invalid fixture site both ways (<c>hub build</c> and <c>hub check</c>) and insists on one verdict.</summary>
 internal static class Verdicts
 {
-    public static Dictionary<string, string> With(params (string Path, string Text)[] files)
-    {
-        var all = Fixtures.Basic();
-        foreach (var (path, text) in files)
-        {
-            all[path] = text;
-        }
-        return all;
-    }
+    public static Dictionary<string, string> With(params (string Path, string Text)[] files) => Fixtures.BasicWith(files);
 
     /// <summary>The diagnostics of a failed build, paths relative to the input; <c>check</c> must report the very same.</summary>
     public static List<string> Errors(Dictionary<string, string> files)
@@ -53,7 +45,6 @@ internal static class Verdicts
 
     private static List<string> Relative(TestSite site, BuildResult result)
     {
-        var prefix = site.Input.Replace('\\', '/') + "/";
-        return result.Diagnostics.Select(d => d.ToString().Replace(prefix, string.Empty, StringComparison.Ordinal)).ToList();
+        return site.Shown(result);
     }
 }
