@@ -69,5 +69,6 @@ public static class HubCommandLine
         CheckCommand.Create(console),
         ServeCommand.Create(console),
         NewCommand.Create(console),
+        InitCommand.Create(console),
     };
 }

@@ -22,6 +22,11 @@ public static class NewCommand
                 return HubCommandLine.UsageErrors;
             }
             console.Out.WriteLine($"created {result.Path}");
+            if (parse.GetValue(kind) == "article")
+            {
+                // A draft is left out of build and serve: without this line the new article seems to have vanished.
+                console.Out.WriteLine("It is a draft (draft: true): build and serve leave it out. Set draft: false to publish it, or preview it with hub serve --drafts.");
+            }
             return HubCommandLine.Ok;
         });
         return command;
