@@ -42,16 +42,34 @@ internal sealed class HubSchema
     public IReadOnlyList<string> Errors(JsonNode? instance)
     {
         using var document = JsonDocument.Parse(instance?.ToJsonString() ?? "null");
-        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (results.IsValid)
+        var results = _schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+        var errors = new List<string>();
+        Collect(results, errors);
+        return errors;
+    }
+
+    /// <summary>The errors of the failed branches only: a passing branch (one <c>anyOf</c> alternative that matched)
+    /// keeps the errors of its own failed alternatives, which say nothing about the instance.</summary>
+    private static void Collect(EvaluationResults result, List<string> errors)
+    {
+        if (result.IsValid)
         {
-            return [];
+            return;
         }
-        var errors = (results.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
-            .ToList();
-        return errors.Count > 0 ? errors : ["invalid"];
+        var count = errors.Count;
+        foreach (var (keyword, message) in result.Errors ?? new Dictionary<string, string>())
+        {
+            errors.Add($"{result.InstanceLocation} ({result.EvaluationPath}/{keyword}): {message}");
+        }
+        foreach (var detail in result.Details ?? [])
+        {
+            Collect(detail, errors);
+        }
+        if (errors.Count == count)
+        {
+            // A failed "not" has only a passing branch below it.
+            errors.Add($"{result.InstanceLocation} ({result.EvaluationPath}): the value is one the schema excludes");
+        }
     }
 
     /// <summary>The node at a JSON pointer such as <c>/properties/result/properties/format/enum</c>.</summary>
