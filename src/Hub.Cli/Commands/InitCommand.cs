@@ -35,7 +35,7 @@ public static class InitCommand
             }
             var shown = Hub.Site.PathDisplay.For(dir);
             var pages = result.Files.Count(f => f.StartsWith("input/", StringComparison.Ordinal) && f != "input/hub.yml");
-            console.Out.WriteLine($"created a hub in {shown}: input/ (hub.yml and {pages} pages in {string.Join(", ", langs)}), theme/, .gitignore and .github/workflows/pages.yml");
+            console.Out.WriteLine($"created a hub in {shown}: input/ (hub.yml and {pages} pages in {string.Join(", ", langs)}), theme/, {(result.Files.Any(f => f.StartsWith("schemas/", StringComparison.Ordinal)) ? "schemas/, " : string.Empty)}.gitignore and .github/workflows/pages.yml");
             console.Out.WriteLine();
             console.Out.WriteLine("Next:");
             console.Out.WriteLine($"  cd {shown}");

@@ -80,15 +80,23 @@ public static partial class HubInitializer
             Write("input/" + catalogue, Catalogue(Schema(catalogue, "catalogue"), lang));
             Write("input/" + kpi, Kpi(Schema(kpi, "kpi"), lang));
         }
-        CopyTheme(themeDir, Path.Combine(folder, "theme"), files);
+        CopyFolder(themeDir, folder, "theme", files);
+        // The scaffolds name schemas/*.schema.json for editors; they sit beside Hub's theme in a clone of Hub.
+        var schemas = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(themeDir).TrimEnd(Path.DirectorySeparatorChar))!, "schemas");
+        if (Directory.Exists(schemas))
+        {
+            CopyFolder(schemas, folder, "schemas", files);
+        }
         Write(".gitignore", GitIgnore);
         Write(".github/workflows/pages.yml", Workflow);
         return new Result(files, null);
     }
 
-    /// <summary>Regular files only: a link in the source theme is not carried into the new hub.</summary>
-    private static void CopyTheme(string from, string to, List<string> files)
+    /// <summary>Copies <paramref name="from"/> into <paramref name="name"/> of the new hub. Regular files only: a link
+    /// in the source is not carried into the new hub.</summary>
+    private static void CopyFolder(string from, string folder, string name, List<string> files)
     {
+        var to = Path.Combine(folder, name);
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var info = new FileInfo(file);
@@ -100,7 +108,7 @@ public static partial class HubInitializer
             var target = Path.Combine(to, relative);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Copy(file, target);
-            files.Add(("theme/" + relative).Replace('\\', '/'));
+            files.Add((name + "/" + relative).Replace('\\', '/'));
         }
     }
 

@@ -46,12 +46,12 @@ public sealed class InitTests : IDisposable
         var init = Run("init", Folder, "--theme", TestSite.Theme);
         Assert.Equal(0, init.Exit);
         Assert.Equal("", init.Err);
-        Assert.StartsWith($"created a hub in {PathDisplay.For(Folder)}: input/ (hub.yml and 9 pages in ja, ko, en), theme/,", init.Out, StringComparison.Ordinal);
+        Assert.StartsWith($"created a hub in {PathDisplay.For(Folder)}: input/ (hub.yml and 9 pages in ja, ko, en), theme/, schemas/,", init.Out, StringComparison.Ordinal);
         foreach (var next in new[] { "hub build", "hub serve", "hub new article <slug>", "input/hub.yml", "Pages -> Source: GitHub Actions" })
         {
             Assert.Contains(next, init.Out, StringComparison.Ordinal);
         }
-        foreach (var file in new[] { "input/hub.yml", ".gitignore", ".github/workflows/pages.yml", "theme/layouts/baseof.scriban-html" })
+        foreach (var file in new[] { "input/hub.yml", ".gitignore", ".github/workflows/pages.yml", "theme/layouts/baseof.scriban-html", "schemas/kpi.schema.json" })
         {
             Assert.True(File.Exists(Path.Combine(Folder, file)), file);
         }
