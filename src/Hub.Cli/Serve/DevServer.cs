@@ -16,13 +16,14 @@ namespace Hub.Cli.Serve;
 
 /// <summary>
 /// The preview server: serves the output folder under the base path with Kestrel, rebuilds when input or theme
-/// change, and tells open pages to reload through server-sent events. Requests never leave the output folder, not
+/// change, and tells open pages through server-sent events to reload or, after a failed build, to show its errors. Requests never leave the output folder, not
 /// even through a symbolic link, and are answered only when they name this machine (see <see cref="HostAllowed"/>).
 /// </summary>
 public sealed class DevServer(BuildOptions options, string host, int port, CliConsole console) : IAsyncDisposable
 {
     public const string EventsPath = "__hub/events";
     private readonly List<Channel<string>> _clients = [];
+    private string? _failure;
     private readonly Lock _gate = new();
     private readonly FileExtensionContentTypeProvider _types = new();
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -131,6 +132,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
                 verb = "build";
             }
             console.Summarize(result, verb, watch.Elapsed);
+            Record(result);
             return result.Succeeded;
         }
         finally
@@ -170,6 +172,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             var watch = Stopwatch.StartNew();
             var result = await Task.Run(() => FullBuild());
             console.Summarize(result, "build", watch.Elapsed);
+            Record(result);
         }
         finally
         {
@@ -217,12 +220,29 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             var ok = Build();
             if (ok)
             {
-                Broadcast("reload");
+                Broadcast(ServerEvents.Reload);
                 // After the reload: the edited pages first, their language's search index once edits pause.
                 _session?.RefreshSearchInBackground(SiteSession.EditPause);
             }
             Rebuilt?.Invoke(ok);
         }, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// Keeps the errors of a failed build for pages that open or reconnect until a build succeeds, and shows them in
+    /// the pages already open; a success forgets them (its reload clears the overlay).
+    /// </summary>
+    private void Record(BuildResult result)
+    {
+        var failure = result.Succeeded ? null : ServerEvents.Errors(result.Diagnostics);
+        lock (_gate)
+        {
+            _failure = failure;
+        }
+        if (failure is not null)
+        {
+            Broadcast(failure);
+        }
     }
 
     private void Broadcast(string message)
@@ -422,6 +442,11 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         lock (_gate)
         {
             _clients.Add(channel);
+            if (_failure is not null)
+            {
+                // A page opened (or reconnected) while the last build failed shows its errors at once.
+                channel.Writer.TryWrite(_failure);
+            }
         }
         try
         {
@@ -429,7 +454,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await foreach (var message in channel.Reader.ReadAllAsync(context.RequestAborted))
             {
-                await context.Response.WriteAsync($"data: {message}\n\n", context.RequestAborted);
+                await context.Response.WriteAsync(message, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }

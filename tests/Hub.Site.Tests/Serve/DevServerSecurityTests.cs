@@ -247,7 +247,7 @@ public sealed class DevServerSecurityTests
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
     /// <summary>A test site served by <c>hub serve</c>'s server on a free port.</summary>
-    private sealed class Served : IAsyncDisposable
+    internal sealed class Served : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private Task<int>? _run;
@@ -262,7 +262,7 @@ public sealed class DevServerSecurityTests
         /// <summary>Where requests go: the loopback address, whichever host the server listens on.</summary>
         public string Origin => $"http://127.0.0.1:{Port}";
 
-        public static async Task<Served> StartAsync(TestSite site, string? basePath = null, string host = "127.0.0.1", TextWriter? stderr = null)
+        public static async Task<Served> StartAsync(TestSite site, string? basePath = null, string host = "127.0.0.1", TextWriter? stderr = null, bool drafts = false)
         {
             var served = new Served();
             // The server watches its theme: a private copy keeps edits to the repository's theme out of the test.
@@ -273,7 +273,7 @@ public sealed class DevServerSecurityTests
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
-            var options = site.Options(basePath) with { LiveReload = true, Theme = theme };
+            var options = site.Options(basePath) with { LiveReload = true, Theme = theme, Drafts = drafts };
             served.Port = FreePort();
             served.Server = new DevServer(options, host, served.Port, new CliConsole(TextWriter.Null, TextWriter.Synchronized(stderr ?? TextWriter.Null)));
             served._run = served.Server.RunAsync(served._stop.Token);
