@@ -82,7 +82,7 @@ public sealed class EmbedRenderer(ContentPage host, ModelBuilder models, ThemeRe
                     $"values: {string.Join(", ", facet.Values.Select(v => v.Id))}");
                 return null;
             }
-            questions = questions.Where(q => q.Facets[name].Contains(value));
+            questions = questions.Where(q => facet.Matches(q.Facets[name], value));
         }
         return questions.ToList();
     }

@@ -43,7 +43,7 @@ public sealed class CatalogueBrowserTests(CatalogueBrowserTests.Server server) :
 
     private sealed record OpenPage(IPage Page, List<string> Errors);
 
-    private async Task<OpenPage> Open(string query = "", BrowserNewPageOptions? options = null)
+    private async Task<OpenPage> Open(string query = "", BrowserNewPageOptions? options = null, string path = PagePath)
     {
         var page = await server.Session.Browser.NewPageAsync(options ?? new BrowserNewPageOptions());
         var errors = new List<string>();
@@ -55,7 +55,7 @@ public sealed class CatalogueBrowserTests(CatalogueBrowserTests.Server server) :
             }
         };
         page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync(server.Session.Url(PagePath) + query);
+        await page.GotoAsync(server.Session.Url(path) + query);
         return new OpenPage(page, errors);
     }
 
@@ -103,6 +103,35 @@ public sealed class CatalogueBrowserTests(CatalogueBrowserTests.Server server) :
         await Assertions.Expect(page.Locator("#catalogue-status")).ToHaveTextAsync("条件に合う質問はありません");
         Assert.Empty(errors);
         await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task ARoleFilterAlsoShowsTheQuestionsForEveryRole()
+    {
+        var (page, errors) = await Open(path: "ja/catalogues/roles/");
+        Assert.Equal(["r-01", "r-04", "r-02", "r-03"], await VisibleIds(page));
+        // The script's counts agree with the build's (data-total), which counts the all-value towards every value.
+        var totals = await page.EvalOnSelectorAllAsync<string[]>(".filter-facet input", "els => els.map(e => e.value + '=' + e.closest('label').querySelector('.filter-count').dataset.total)");
+        Assert.Equal(totals, await FacetCounts(page));
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "CS" }).CheckAsync();
+        await Assertions.Expect(page.Locator("#catalogue-status")).ToHaveTextAsync("4問中 3問を表示しています");
+        Assert.Equal(["r-04", "r-02", "r-03"], await VisibleIds(page));
+        Assert.EndsWith("/roles/?role=cs", page.Url, StringComparison.Ordinal);
+        Assert.Equal(["is=3", "cs=3", "any=2", "first=1", "final=2"], await FacetCounts(page));
+
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "最終" }).CheckAsync();
+        await Assertions.Expect(page.Locator("#catalogue-status")).ToHaveTextAsync("4問中 2問を表示しています");
+        Assert.Equal(["r-02", "r-03"], await VisibleIds(page));
+
+        // The all-value's own filter shows only the questions that carry it.
+        var (shared, sharedErrors) = await Open("?role=any", path: "ja/catalogues/roles/");
+        await Assertions.Expect(shared.Locator("#catalogue-status")).ToHaveTextAsync("4問中 2問を表示しています");
+        Assert.Equal(["r-04", "r-03"], await VisibleIds(shared));
+        Assert.Empty(errors);
+        Assert.Empty(sharedErrors);
+        await page.CloseAsync();
+        await shared.CloseAsync();
     }
 
     [BrowserFact]

@@ -52,6 +52,28 @@ public sealed class CatalogueDiagnosticTests
     }
 
     [Fact]
+    public void AllMustBeABooleanAndOneValuePerFacet()
+    {
+        var errors = Diagnostics("""
+            title: T
+            facets:
+              role:
+                - { id: is, all: yes-please }
+                - { id: any, all: true }
+                - { id: every, label: Every, all: true }
+            questions:
+              - id: q-01
+                text: One
+                role: any
+            """);
+        Assert.Equal(
+        [
+            "catalogues/bad.yml(4,22): error HUB0105: 'all' must be true or false",
+            "catalogues/bad.yml(6,39): error HUB0105: facet 'role' already has a value that matches every filter ('any') (remove 'all: true' from 'every')",
+        ], errors);
+    }
+
+    [Fact]
     public void MissingIdTextAndQuestions()
     {
         Assert.Equal(["catalogues/bad.yml(1,1): error HUB0103: 'questions' is required"], Diagnostics("title: T\n"));

@@ -4,7 +4,8 @@ namespace Hub.Site.Tests.Catalogues;
 
 /// <summary>
 /// A site with a Japanese catalogue of two facets (one question with hostile text), its English translation and an
-/// article that embeds a subset: counts are small enough to check by hand.
+/// article that embeds a subset; and a catalogue whose role facet has an all-value, with an article embedding it by role:
+/// counts are small enough to check by hand.
 /// </summary>
 public static class CatalogueFixtures
 {
@@ -66,6 +67,50 @@ public static class CatalogueFixtures
               - id: q-01
                 text: How do you notice churn risk?
                 category: risk
+            """,
+        // 'any' is declared all: true, so r-03 and r-04 pass every role filter; r-04 also shows an ordinary role.
+        ["catalogues/roles.yml"] = """
+            title: 逆質問
+            audience: candidate
+            facets:
+              role:
+                - { id: is, label: IS }
+                - { id: cs, label: CS, all: false }
+                - { id: any, label: 全職種共通, all: true }
+              phase:
+                - { id: first, label: 一次 }
+                - { id: final, label: 最終 }
+            questions:
+              - id: r-01
+                text: ISの質問
+                role: is
+                phase: first
+              - id: r-02
+                text: CSの質問
+                role: cs
+                phase: final
+              - id: r-03
+                text: 共通の質問
+                role: any
+                phase: final
+              - id: r-04
+                text: 共通でISにも
+                role: [is, any]
+                phase: first
+            """,
+        ["articles/roles-embed.md"] = """
+            ---
+            title: 職種で絞った埋め込み
+            ---
+
+            :::questions roles role=cs
+            :::
+
+            :::questions roles role=any
+            :::
+
+            :::questions roles role=cs phase=final
+            :::
             """,
         ["articles/embed.md"] = """
             ---

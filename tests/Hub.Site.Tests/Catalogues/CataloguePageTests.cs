@@ -142,6 +142,32 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     }
 
     [Fact]
+    public void AQuestionWithTheAllValuePassesEveryEmbedFilterOfItsFacet()
+    {
+        var embeds = _site.Html("/ja/articles/roles-embed/").QuerySelectorAll(".prose .questions-embed")
+            .Select(e => e.QuerySelectorAll(".question-link > a").Select(a => a.GetAttribute("href")!.Split('#')[1]).ToList()).ToList();
+        Assert.Equal(
+        [
+            ["r-02", "r-03", "r-04"],
+            // The all-value's own filter keeps only the questions that carry it.
+            ["r-03", "r-04"],
+            ["r-02", "r-03"],
+        ], embeds);
+    }
+
+    [Fact]
+    public void TheAllValueIsNamedOnItsFacetCountsTowardEveryValueAndShowsItsLabel()
+    {
+        var page = _site.Html("/ja/catalogues/roles/");
+        var fieldsets = page.QuerySelectorAll("fieldset.filter-facet").Select(f => (f.GetAttribute("data-facet"), f.GetAttribute("data-all-value"))).ToList();
+        Assert.Equal([("role", "any"), ("phase", null)], fieldsets);
+        var counts = page.QuerySelectorAll(".filter-facet input").Select(i => $"{i.GetAttribute("value")}={i.ParentElement!.QuerySelector(".filter-count")!.GetAttribute("data-total")}").ToList();
+        Assert.Equal(["is=3", "cs=3", "any=2", "first=2", "final=2"], counts);
+        Assert.Equal(["全職種共通"], page.QuerySelectorAll("#r-03 .facet-chip[data-facet='role']").Select(c => c.TextContent).ToList());
+        Assert.Equal(["IS", "全職種共通"], page.QuerySelectorAll("#r-04 .facet-chip[data-facet='role']").Select(c => c.TextContent).ToList());
+    }
+
+    [Fact]
     public void ThePageLoadsItsStylesheetAndScript()
     {
         var doc = _site.Html("/ja/catalogues/interview/");

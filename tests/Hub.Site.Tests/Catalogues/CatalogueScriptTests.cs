@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hub.Site.Content.Catalogues;
 using Hub.Site.Tests.Infrastructure;
 using Jint;
 
@@ -34,6 +35,35 @@ public sealed class CatalogueScriptTests : IDisposable
     [InlineData("解約率, 継続率", "\"解約率, 継続率\"")]
     public void CsvFieldsAreQuotedPerRfc4180AndDefusedForSpreadsheets(string value, string expected) =>
         Assert.Equal(expected, Text("csvField", value));
+
+    [Theory]
+    [InlineData(new[] { "cs" }, "cs", true)]
+    [InlineData(new[] { "is" }, "cs", false)]
+    [InlineData(new[] { "any" }, "cs", true)]
+    [InlineData(new[] { "is", "any" }, "cs", true)]
+    [InlineData(new[] { "any" }, "any", true)]
+    [InlineData(new[] { "cs" }, "any", false)]
+    [InlineData(new string[0], "cs", false)]
+    public void FacetMatchingIsTheSameInTheBrowserAndTheBuild(string[] values, string wanted, bool expected)
+    {
+        var withAll = new Facet("role", [new FacetValue("is", "IS"), new FacetValue("cs", "CS"), new FacetValue("any", "Any", All: true)]);
+        Assert.Equal(expected, withAll.Matches(values, wanted));
+        Assert.Equal(JsonSerializer.Serialize(expected), Call("facetMatches", values, new[] { wanted }, "any"));
+
+        // Without an all-value, "any" is an ordinary value.
+        var plain = new Facet("role", [new FacetValue("is", "IS"), new FacetValue("cs", "CS"), new FacetValue("any", "Any")]);
+        var exact = values.Contains(wanted);
+        Assert.Equal(exact, plain.Matches(values, wanted));
+        Assert.Equal(JsonSerializer.Serialize(exact), Call("facetMatches", values, new[] { wanted }, null));
+    }
+
+    [Fact]
+    public void NoWantedValueIsNoFilterAndValuesAreAlternatives()
+    {
+        Assert.Equal("true", Call("facetMatches", Array.Empty<string>(), Array.Empty<string>(), null));
+        Assert.Equal("true", Call("facetMatches", new[] { "cs" }, new[] { "is", "cs" }, null));
+        Assert.Equal("false", Call("facetMatches", new[] { "fs" }, new[] { "is", "cs" }, "any"));
+    }
 
     [Fact]
     public void CsvRecordsEndWithCrLf() =>

@@ -25,6 +25,17 @@
   }
 
   /**
+   * Whether a question whose facet holds `values` passes a filter on `wanted` (alternatives; none means no filter):
+   * it carries one of them, or the facet's all-value (`allValue`, declared `all: true`; null when none).
+   * The twin of Facet.Matches in the build.
+   */
+  function facetMatches(values, wanted, allValue) {
+    if (wanted.length === 0) { return true; }
+    if (allValue != null && values.indexOf(allValue) >= 0) { return true; }
+    return wanted.some(function (v) { return values.indexOf(v) >= 0; });
+  }
+
+  /**
    * Reads ?facet=value&facet=value&q=…&kit=a,b into { facets: { name: [values] }, q: '', kit: [ids] }.
    * Maps keyed by facet names have no prototype, so any name an author picks ("constructor", "__proto__") is just a key.
    * Only the given facet names are read; kit accepts both a comma list and repeated keys.
@@ -143,7 +154,7 @@
   }
 
   var api = {
-    normalize: normalize, terms: terms, matchesTerms: matchesTerms, parseQuery: parseQuery, buildQuery: buildQuery,
+    normalize: normalize, terms: terms, matchesTerms: matchesTerms, facetMatches: facetMatches, parseQuery: parseQuery, buildQuery: buildQuery,
     csvField: csvField, toCsv: toCsv, markdownText: markdownText, markdownUrl: markdownUrl, toMarkdown: toMarkdown, toCsvRows: toCsvRows
   };
   global.HubCatalogue = api;
@@ -166,6 +177,8 @@
     var activeCount = form.querySelector('.filters-active');
     var fieldsets = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-facet]'));
     var facetNames = fieldsets.map(function (f) { return f.getAttribute('data-facet'); });
+    var allValues = Object.create(null);
+    fieldsets.forEach(function (f) { allValues[f.getAttribute('data-facet')] = f.getAttribute('data-all-value'); });
     var groups = Array.prototype.slice.call(root.querySelectorAll('.question-group'));
     var questions = Array.prototype.slice.call(root.querySelectorAll('li.question[id]')).map(readQuestion);
     var byId = Object.create(null);
@@ -214,7 +227,7 @@
         var name = facetNames[i];
         var wanted = state.facets[name];
         if (name === except || wanted.length === 0) { continue; }
-        if (!wanted.some(function (v) { return q.facets[name].indexOf(v) >= 0; })) { return false; }
+        if (!facetMatches(q.facets[name], wanted, allValues[name])) { return false; }
       }
       return matchesTerms(q.haystack, words);
     }
@@ -244,7 +257,7 @@
       fieldsets.forEach(function (fs) {
         var name = fs.getAttribute('data-facet');
         fs.querySelectorAll('input[type="checkbox"]').forEach(function (input) {
-          var n = questions.filter(function (q) { return q.facets[name].indexOf(input.value) >= 0 && passes(q, state, words, name); }).length;
+          var n = questions.filter(function (q) { return facetMatches(q.facets[name], [input.value], allValues[name]) && passes(q, state, words, name); }).length;
           var label = input.closest('label');
           var count = label.querySelector('.filter-count');
           if (count) { count.textContent = String(n); }

@@ -26,7 +26,7 @@ public static class CatalogueLoader
     {
         "id", "text", "intent", "lookFor", "redFlags", "followUps", "kpis", "tags",
     };
-    private static readonly HashSet<string> FacetValueKeys = new(StringComparer.Ordinal) { "id", "label" };
+    private static readonly HashSet<string> FacetValueKeys = new(StringComparer.Ordinal) { "id", "label", "all" };
 
     public static CataloguePage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
@@ -89,6 +89,7 @@ public static class CatalogueLoader
             }
             var values = new List<FacetValue>();
             var ids = new HashSet<string>(StringComparer.Ordinal);
+            string? allValue = null;
             foreach (var value in facetMap.MapList(name))
             {
                 value.ReportUnknownKeys(FacetValueKeys, $"a value of facet '{name}'", Severity.Error);
@@ -102,7 +103,19 @@ public static class CatalogueLoader
                     diagnostics.Error(DuplicateId, value.LocationOf(value.Node("id")!), $"facet '{name}' declares value '{id}' twice");
                     continue;
                 }
-                values.Add(new FacetValue(id, value.String("label") ?? id));
+                var all = value.Bool("all") ?? false;
+                if (all && allValue is not null)
+                {
+                    // Two such values would match exactly the same questions under every filter: one is enough.
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, value.LocationOf(value.Node("all")!),
+                        $"facet '{name}' already has a value that matches every filter ('{allValue}')", $"remove 'all: true' from '{id}'");
+                    all = false;
+                }
+                if (all)
+                {
+                    allValue = id;
+                }
+                values.Add(new FacetValue(id, value.String("label") ?? id, all));
             }
             facets.Add(new Facet(name, values));
         }

@@ -14,8 +14,9 @@ public static class CatalogueModel
     {
         var strings = models.Strings(catalogue.Lang)["catalogue"] as ScriptObject;
         var facets = catalogue.Facets.Select(f => ModelBuilder.Obj(("name", f.Name), ("label", FacetLabel(models, catalogue.Lang, f.Name)),
-            ("values", f.Values.Select(v => ModelBuilder.Obj(("id", v.Id), ("label", v.Label),
-                ("count", catalogue.Questions.Count(q => q.Facets[f.Name].Contains(v.Id))))).ToList<object?>()))).ToList<object?>();
+            ("all_value", f.AllValue),
+            ("values", f.Values.Select(v => ModelBuilder.Obj(("id", v.Id), ("label", v.Label), ("all", v.All),
+                ("count", catalogue.Questions.Count(q => f.Matches(q.Facets[f.Name], v.Id))))).ToList<object?>()))).ToList<object?>();
         var questions = catalogue.Questions.Select((q, i) => QuestionModel(models, catalogue, q, i + 1)).ToList();
         var groups = Groups(catalogue, questions, strings?["other"] as string ?? "—");
         return ModelBuilder.Obj(("slug", catalogue.Slug), ("title", catalogue.Title), ("summary", catalogue.Header.Summary),
