@@ -44,6 +44,9 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     /// <summary>Raised after every rebuild triggered by a file change, with whether it succeeded.</summary>
     public event Action<bool>? Rebuilt;
 
+    /// <summary>Raised when a page has subscribed to reloads: from then on it hears of every build (tests wait for it).</summary>
+    public event Action? PageSubscribed;
+
     public async Task<int> RunAsync(CancellationToken cancellation)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -448,6 +451,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
                 channel.Writer.TryWrite(_failure);
             }
         }
+        PageSubscribed?.Invoke();
         try
         {
             await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);

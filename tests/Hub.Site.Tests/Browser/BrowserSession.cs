@@ -50,7 +50,7 @@ public sealed class BrowserSession : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-        session.Page = await session.Browser.NewPageAsync();
+        session.Page = await Chromium.NewPageAsync(session.Browser);
         session.Page.Console += (_, message) =>
         {
             if (message.Type == "error")

@@ -14,6 +14,21 @@ public static class Chromium
     /// <summary>The executable to launch, or null to let Playwright launch its own installed Chromium.</summary>
     public static string? ExecutablePath => Found.Value.Path;
 
+    /// <summary>
+    /// How long a test waits for a page state before failing. Waits end as soon as the state is reached; the bound is
+    /// generous because on a loaded CI machine a page with a live-reload server behind it can take a while to load.
+    /// </summary>
+    public const float WaitBound = 120_000;
+
+    /// <summary>A new page whose waits (navigation, locators, load states) are bounded by <see cref="WaitBound"/>.</summary>
+    public static async Task<Microsoft.Playwright.IPage> NewPageAsync(Microsoft.Playwright.IBrowser browser, Microsoft.Playwright.BrowserNewPageOptions? options = null)
+    {
+        var page = await browser.NewPageAsync(options);
+        page.SetDefaultTimeout(WaitBound);
+        page.SetDefaultNavigationTimeout(WaitBound);
+        return page;
+    }
+
     /// <summary>Why the browser tests cannot run here, or null when a browser was found.</summary>
     public static string? MissingReason => Found.Value.Missing;
 

@@ -144,7 +144,7 @@ public sealed class CspBrowserTests
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
             });
-            browser.Page = await browser._browser.NewPageAsync();
+            browser.Page = await Chromium.NewPageAsync(browser._browser);
             await browser.Page.AddInitScriptAsync(ReportViolations);
             browser.Page.Console += (_, message) =>
             {
@@ -188,7 +188,14 @@ public sealed class CspBrowserTests
                 {
                     return;
                 }
-                await RespondAsync(context);
+                try
+                {
+                    await RespondAsync(context);
+                }
+                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+                {
+                    // The browser dropped the request (it navigated on before the answer was written): serve the next.
+                }
             }
         }
 

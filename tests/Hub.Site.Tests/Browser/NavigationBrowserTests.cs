@@ -49,11 +49,14 @@ public sealed class NavigationBrowserTests
         using var site = new TestSite(Fixtures.Basic());
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
+        var subscribed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        session.Server.PageSubscribed += () => subscribed.TrySetResult();
         await page.GotoAsync(session.Url("ko/articles/crm/"));
         Assert.Equal("CRM 기초", await page.Locator("h1").TextContentAsync());
         var rebuilt = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         session.Server.Rebuilt += ok => rebuilt.TrySetResult(ok);
-        await page.WaitForTimeoutAsync(300);
+        // The save must come after the page listens for reloads, or the reload would go unheard.
+        await subscribed.Task.WaitAsync(TimeSpan.FromSeconds(60));
         var navigation = page.WaitForLoadStateAsync(LoadState.Load, new PageWaitForLoadStateOptions { Timeout = 30000 });
         site.Write("articles/crm.ko.md", "---\ntitle: CRM 기초 (수정)\n---\n\n## 고객 여정\n\n본문.\n");
         Assert.True(await rebuilt.Task.WaitAsync(TimeSpan.FromSeconds(30)));

@@ -22,7 +22,8 @@ public sealed class SearchBrowserTests
     {
         var root = page.Url[..(page.Url.IndexOf("/cs-hub/", StringComparison.Ordinal) + "/cs-hub".Length)];
         await page.GotoAsync($"{root}/{lang}/search/?q={Uri.EscapeDataString(query)}");
-        // Done when the status says something other than "loading" (the full-text tier may load after the titles).
+        // Done when the status says something other than "loading": the results page asks titles and full text in one
+        // search and writes the status and the list in the same turn, so the list is final then.
         await page.WaitForFunctionAsync("""
             () => {
               const s = document.getElementById('search-status');
@@ -31,7 +32,6 @@ public sealed class SearchBrowserTests
               return text.length > 0 && text !== f.dataset.i18nLoading;
             }
             """);
-        await page.WaitForTimeoutAsync(500);
         return await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
     }
 

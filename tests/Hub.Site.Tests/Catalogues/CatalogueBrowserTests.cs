@@ -45,7 +45,7 @@ public sealed class CatalogueBrowserTests(CatalogueBrowserTests.Server server) :
 
     private async Task<OpenPage> Open(string query = "", BrowserNewPageOptions? options = null, string path = PagePath)
     {
-        var page = await server.Session.Browser.NewPageAsync(options ?? new BrowserNewPageOptions());
+        var page = await Chromium.NewPageAsync(server.Session.Browser, options ?? new BrowserNewPageOptions());
         var errors = new List<string>();
         page.Console += (_, m) =>
         {

@@ -180,7 +180,10 @@
     var query = params.toString();
     var url = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
     try {
-      window.history.replaceState(window.history.state, '', url);
+      // An unchanged address is not written again: each write is a navigation to the browser (and its history).
+      if (url !== window.location.pathname + window.location.search + window.location.hash) {
+        window.history.replaceState(window.history.state, '', url);
+      }
       if (s.share) { s.share.hidden = clear; }
     } catch (e) {
       // Some browsers limit how often the address may change; the calculation itself is unaffected.
