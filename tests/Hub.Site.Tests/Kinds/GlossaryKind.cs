@@ -61,4 +61,7 @@ public sealed class GlossaryKind : ContentKind
         yield return new SearchDocument(SearchKind, page.Lang, models.Site.Config.Url(page.RootUrl), page.Title, models.SectionTitle(page.Lang, page.Section),
             page.Header.Summary, ((GlossaryPage)page).Definition, [], page.Header.Tags);
     }
+
+    /// <summary>No JSON Schema describes a glossary term: the schema line is left out.</summary>
+    public override string Scaffold(string schemaLine, string lang, string slug) => $"title: {slug}\nlang: {lang}\ndefinition: What {slug} means.\n";
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hub.Site.Content;
+using Hub.Site.Scaffolding;
 using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests.Kinds;
@@ -64,6 +65,29 @@ public sealed class ToyKindTests
         Assert.True(site.Build().Succeeded);
         Assert.False(site.OutputExists("/ja/glossary/nrr/index.html"));
         Assert.DoesNotContain(site.Html("/ja/").QuerySelectorAll("a").Select(a => a.GetAttribute("href")), h => h!.Contains("/glossary/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void HubNewWritesAFileOfTheKindThatBuilds()
+    {
+        using var site = new TestSite(Files());
+        var options = WithGlossary(site);
+        Assert.Equal(["article", "catalogue", "kpi", "term"], Scaffolder.KindNames(options.Kinds));
+        Assert.DoesNotContain("term", Scaffolder.KindNames());
+
+        var created = Scaffolder.Create(site.Input, "term", "arr", "en", options.Kinds);
+        Assert.Null(created.Error);
+        Assert.True(File.Exists(Path.Combine(site.Input, "glossary", "arr.en.yml")));
+        Assert.True(SiteBuilder.Build(options with { Strict = true }).Succeeded);
+        Assert.Equal("What arr means.", site.Html("/en/glossary/arr/").QuerySelector(".definition")!.TextContent);
+        Assert.Equal("unknown kind 'term': use article, catalogue or kpi", Scaffolder.Create(site.Input, "term", "mrr", "en").Error);
+    }
+
+    [Fact]
+    public void TwoKindsCannotShareAFolder()
+    {
+        Assert.Equal(["articles", "catalogues", "kpis"], ContentKinds.Default.Sections);
+        Assert.Throws<ArgumentException>(() => new ContentKindsBuilder().UseDefaultKinds().Use(new GlossaryKind()).Use(new GlossaryKind()).Build());
     }
 
     [Theory]
