@@ -10,6 +10,7 @@ public static partial class Scaffolder
 {
     /// <summary>The names of the kinds of <paramref name="kinds"/> (by default <see cref="ContentKinds.Default"/>) that <c>hub new</c> can write.</summary>
     public static IReadOnlyList<string> KindNames(ContentKinds? kinds = null) =>
+        // A kind without a scaffold answers null whatever it is asked.
         [.. (kinds ?? ContentKinds.Default).Where(k => k.Scaffold(string.Empty, string.Empty, string.Empty) is not null).Select(k => k.Name)];
 
     /// <summary>Names as a sentence lists them: "article, catalogue or kpi".</summary>
