@@ -28,8 +28,6 @@ namespace Hub.Search;
 /// </summary>
 public static class SearchIndexWriter
 {
-    public static readonly IReadOnlyList<string> Kinds = ["article", "question", "kpi"];
-
     /// <summary>All fields; the first <see cref="TitleFieldCount"/> form the title tier. A term in a title outranks the same term anywhere else.</summary>
     public static readonly IReadOnlyList<LunrField> Fields =
         [new("title", 10), new("tags", 3), new("summary", 2), new("headings", 2), new("body", 1)];
@@ -40,10 +38,13 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// As <see cref="Write(IEnumerable{SearchDocument})"/>, also writing empty indexes for <paramref name="languages"/>
-    /// without documents. <paramref name="parallel"/> bounds the threads used and can cancel the work (it then throws
-    /// <see cref="OperationCanceledException"/>), as <c>hub serve</c> does for an index it refreshes in the background.
+    /// without documents. <paramref name="kinds"/>, when given, are the document kinds the site writes (the search page
+    /// filters by them): a document of another kind is rejected. <paramref name="parallel"/> bounds the threads used
+    /// and can cancel the work (it then throws <see cref="OperationCanceledException"/>), as <c>hub serve</c> does for
+    /// an index it refreshes in the background.
     /// </summary>
-    public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents, IEnumerable<string> languages, ParallelOptions? parallel = null)
+    public static IReadOnlyList<SearchFile> Write(IEnumerable<SearchDocument> documents, IEnumerable<string> languages,
+        IReadOnlyCollection<string>? kinds = null, ParallelOptions? parallel = null)
     {
         parallel ??= Unbounded;
         var byLanguage = new SortedDictionary<string, List<SearchDocument>>(StringComparer.Ordinal);
@@ -55,7 +56,7 @@ public static class SearchIndexWriter
         foreach (var document in documents)
         {
             parallel.CancellationToken.ThrowIfCancellationRequested();
-            Check(document);
+            Check(document, kinds);
             if (!byLanguage.TryGetValue(document.Lang, out var list))
             {
                 byLanguage.Add(document.Lang, list = []);
@@ -234,12 +235,12 @@ public static class SearchIndexWriter
         return c != 0 ? c : string.CompareOrdinal(string.Join('\n', x.Tags), string.Join('\n', y.Tags));
     }
 
-    private static void Check(SearchDocument document)
+    private static void Check(SearchDocument document, IReadOnlyCollection<string>? kinds)
     {
         CheckLanguage(document.Lang);
-        if (!Kinds.Contains(document.Kind))
+        if (document.Kind.Length == 0 || (kinds is not null && !kinds.Contains(document.Kind)))
         {
-            throw new ArgumentException($"Unknown search document kind '{document.Kind}' ({document.Url}); expected article, question or kpi.");
+            throw new ArgumentException($"Unknown search document kind '{document.Kind}' ({document.Url}); expected {(kinds is null ? "a kind" : string.Join(", ", kinds))}.");
         }
 
         if (!document.Url.StartsWith('/'))

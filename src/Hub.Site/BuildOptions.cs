@@ -1,3 +1,5 @@
+using Hub.Site.Content;
+
 namespace Hub.Site;
 
 /// <summary>What one build reads and writes. Paths may be relative to the current directory.</summary>
@@ -31,6 +33,9 @@ public sealed record BuildOptions
     /// alone when nothing changed since (<c>hub build</c> without <c>--force</c>). Needs <see cref="CacheDirectory"/>.
     /// </summary>
     public UpToDateCheck UpToDate { get; init; } = UpToDateCheck.Off;
+
+    /// <summary>The content kinds the site is made of (<see cref="ContentKindsBuilder"/>): articles, catalogues and KPIs by default.</summary>
+    public ContentKinds Kinds { get; init; } = ContentKinds.Default;
 }
 
 public enum UpToDateCheck

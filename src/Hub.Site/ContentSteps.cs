@@ -42,7 +42,7 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
     public SortedDictionary<string, byte[]> SearchFiles(IEnumerable<Hub.Search.SearchDocument> searchDocuments)
     {
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (path, content) in SearchStep.Files(searchDocuments, site.Config.Languages))
+        foreach (var (path, content) in SearchStep.Files(searchDocuments, site.Config.Languages, site.Kinds))
         {
             files[path] = content;
         }

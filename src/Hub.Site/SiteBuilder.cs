@@ -104,7 +104,7 @@ public static class SiteBuilder
         var theme = new ThemeRenderer(themeFiles, diagnostics, PathDisplay.For);
         var strings = UiStrings.Load(themeFiles, config.Languages, diagnostics);
         timings.Mark("theme");
-        var site = ContentLoader.Load(input, config, options.Drafts, diagnostics, progress);
+        var site = ContentLoader.Load(input, config, options.Drafts, diagnostics, progress, options.Kinds);
         CheckReferences(site, diagnostics);
         timings.Mark("content loaded");
 

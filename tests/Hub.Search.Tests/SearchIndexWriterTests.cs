@@ -150,7 +150,17 @@ public sealed class SearchIndexWriterTests
     public void RejectsDocumentsThatCannotBeIndexed(string kind, string lang, string url)
     {
         var document = new SearchDocument(kind, lang, url, "t", "s", "", "", [], []);
-        Assert.Throws<ArgumentException>(() => SearchIndexWriter.Write([document]));
+        Assert.Throws<ArgumentException>(() => SearchIndexWriter.Write([document], [], ["article", "question", "kpi"]));
+    }
+
+    [Fact]
+    public void TakesTheDocumentKindsFromTheCaller()
+    {
+        // The site's content kinds decide the document kinds: a kind one site writes is unknown to another.
+        var term = new SearchDocument("term", "en", "/en/glossary/nrr/", "NRR", "Glossary", "", "", [], []);
+        var files = SearchIndexWriter.Write([term], [], ["article", "term"]);
+        Assert.Contains("\"term\"", Encoding.UTF8.GetString(files.Single(f => f.RelativePath == "search/en/docs.json").Content), StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => SearchIndexWriter.Write([term], [], ["article", "question", "kpi"]));
     }
 
     [Fact]

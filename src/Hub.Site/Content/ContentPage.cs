@@ -12,10 +12,14 @@ public abstract class ContentPage
 
     public required PageHeader Header { get; init; }
 
-    /// <summary>The section folder and the kind's layout name: articles, catalogues, kpis.</summary>
-    public abstract string Section { get; }
+    /// <summary>The page's content kind, which loaded it.</summary>
+    public required ContentKind Kind { get; init; }
 
-    public abstract string Layout { get; }
+    /// <summary>The kind's section folder: articles, catalogues, kpis.</summary>
+    public string Section => Kind.Section;
+
+    /// <summary>The kind's layout name: article, catalogue, kpi.</summary>
+    public string Layout => Kind.Layout;
 
     public string Lang => Header.Lang;
 
@@ -24,7 +28,7 @@ public abstract class ContentPage
     public string Title => Header.Title;
 
     /// <summary>The page's path from the site root, without the base path: <c>/ja/kpis/churn-rate/</c>.</summary>
-    public string RootUrl => $"/{Lang}/{Section}/{Slug}/";
+    public string RootUrl => SiteUrls.Page(Lang, Section, Slug);
 
     /// <summary>The Markdown body, parsed; null for kinds without one (catalogues).</summary>
     public MarkdownPage? Body { get; init; }

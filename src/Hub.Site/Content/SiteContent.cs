@@ -13,10 +13,11 @@ public sealed class SiteContent
     private readonly List<ContentPage> _pages;
     private readonly Dictionary<string, List<ContentPage>> _bySlug;
 
-    public SiteContent(SiteConfig config, string inputDir, IReadOnlyList<ContentPage> pages)
+    public SiteContent(SiteConfig config, string inputDir, IReadOnlyList<ContentPage> pages, ContentKinds? kinds = null)
     {
         Config = config;
         InputDir = inputDir;
+        Kinds = kinds ?? ContentKinds.Default;
         _pages = pages.OrderBy(p => p.RootUrl, StringComparer.Ordinal).ToList();
         _bySlug = _pages.GroupBy(p => p.Slug, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         _bySource = _pages.ToDictionary(p => Path.GetFullPath(p.SourcePath), p => p, StringComparer.Ordinal);
@@ -69,26 +70,12 @@ public sealed class SiteContent
 
     public SiteConfig Config { get; }
 
+    /// <summary>The content kinds the site was loaded with: its sections, in order.</summary>
+    public ContentKinds Kinds { get; }
+
     public string InputDir { get; }
 
     public IReadOnlyList<ContentPage> Pages => _pages;
-
-    /// <summary>
-    /// Puts an edited page in place of its previous version. Only for an edit that keeps the page's identity
-    /// (URL, language, translation key), which the caller checks.
-    /// </summary>
-    public void Replace(ContentPage old, ContentPage edited)
-    {
-        _pages[_pages.IndexOf(old)] = edited;
-        var sameSlug = _bySlug[old.Slug];
-        sameSlug[sameSlug.IndexOf(old)] = edited;
-        _bySource[Path.GetFullPath(edited.SourcePath)] = edited;
-        var key = $"{old.Section}/{old.Header.TranslationKey}";
-        if (_translations.TryGetValue(key, out var list))
-        {
-            _translations[key] = list.Select(p => ReferenceEquals(p, old) ? edited : p).ToList();
-        }
-    }
 
     /// <summary>
     /// Adds a page (<c>hub serve</c>'s incremental rebuild), keeping every index in the order the constructor

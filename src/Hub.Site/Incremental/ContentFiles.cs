@@ -1,21 +1,15 @@
-using Hub.Core.Diagnostics;
-using Hub.Site.Config;
 using Hub.Site.Content;
-using Hub.Site.Content.Articles;
-using Hub.Site.Content.Catalogues;
-using Hub.Site.Content.Kpis;
 
 namespace Hub.Site.Incremental;
 
 /// <summary>
-/// Which changed paths an incremental rebuild can take: content files of the kinds it tracks, found by the same
-/// rules as <see cref="ContentLoader.Discover"/>. Anything else that a full build reads (hub.yml, the theme,
-/// <c>input/_theme/</c>, <c>input/static/</c>, a renamed or deleted folder of pages) needs a full build.
+/// Which changed paths an incremental rebuild can take: content files of the site's kinds, found by the same rules
+/// as <see cref="ContentLoader.Discover"/> (<see cref="ContentKind.Claims"/>). Anything else that a full build reads
+/// (hub.yml, the theme, <c>input/_theme/</c>, <c>input/static/</c>, a renamed or deleted folder of pages) needs a
+/// full build.
 /// </summary>
 public static class ContentFiles
 {
-    public delegate ContentPage? Loader(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics);
-
     public enum Verdict
     {
         /// <summary>A content file: reload it.</summary>
@@ -28,7 +22,8 @@ public static class ContentFiles
         FullBuild,
     }
 
-    public static (Verdict Verdict, Loader? Load) Classify(string path, string inputDir, SiteContent site)
+    /// <summary>What <paramref name="path"/> is to <paramref name="site"/>, and for a content file the kind that loads it.</summary>
+    public static (Verdict Verdict, ContentKind? Kind) Classify(string path, string inputDir, SiteContent site)
     {
         var full = Path.GetFullPath(path);
         var relative = Path.GetRelativePath(inputDir, full).Replace('\\', '/');
@@ -36,19 +31,12 @@ public static class ContentFiles
         {
             return (Verdict.FullBuild, null); // the theme
         }
-        var parts = relative.Split('/');
-        var kind = parts.Length < 2 ? null : parts[0] switch
-        {
-            ArticlePage.SectionName when full.EndsWith(".md", StringComparison.Ordinal) => (Loader)ArticleLoader.Load,
-            CataloguePage.SectionName when parts.Length == 2 && full.EndsWith(".yml", StringComparison.Ordinal) => CatalogueLoader.Load,
-            KpiPage.SectionName when parts.Length == 2 && full.EndsWith(".md", StringComparison.Ordinal) => KpiLoader.Load,
-            _ => null,
-        };
-        if (kind is not null)
+        if (site.Kinds.Claiming(relative) is { } kind)
         {
             return Directory.Exists(full) ? (Verdict.FullBuild, null) : (Verdict.Content, kind);
         }
-        var inContentFolder = parts.Length >= 2 && parts[0] is ArticlePage.SectionName or CataloguePage.SectionName or KpiPage.SectionName;
+        var slash = relative.IndexOf('/', StringComparison.Ordinal);
+        var inContentFolder = slash > 0 && site.Kinds.BySection(relative[..slash]) is not null;
         if (!inContentFolder)
         {
             return (Verdict.FullBuild, null);

@@ -1,21 +1,17 @@
 using Hub.Site.Content;
-using Hub.Site.Content.Catalogues;
-using Hub.Site.Content.Kpis;
-using Hub.Site.Rendering;
 
 namespace Hub.Site.Incremental;
 
 /// <summary>
 /// Who depends on whom, in the directions a rebuild needs: the pages that link to a file, that link to a
-/// site-root path, that embed a KPI or catalogue by slug; the KPIs whose <c>related</c> and the catalogues whose
-/// questions name a KPI slug. Kept up to date as pages are added and removed.
+/// site-root path, that embed a page by slug (<see cref="ContentKind.EmbedName"/>). What a kind's own model reads
+/// is the kind's to say (<see cref="ContentKind.ModelsReading"/>). Kept up to date as pages are added and removed.
 /// </summary>
 public sealed class DependencyIndex
 {
     private readonly Dictionary<string, HashSet<ContentPage>> _linksToFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ContentPage>> _linksToRoot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ContentPage>> _embeds = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<ContentPage>> _namesKpi = new(StringComparer.Ordinal);
 
     public DependencyIndex(IEnumerable<ContentPage> pages)
     {
@@ -41,11 +37,8 @@ public sealed class DependencyIndex
     /// <summary>Pages with a site-root link to <paramref name="rootPath"/> (as <see cref="Links.LinkResolver"/> normalises it).</summary>
     public IEnumerable<ContentPage> LinkingToRoot(string rootPath) => Get(_linksToRoot, rootPath);
 
-    /// <summary>Pages with a <c>:::kpi</c> or <c>:::questions</c> embed of <paramref name="slug"/>.</summary>
-    public IEnumerable<ContentPage> Embedding(string kind, string slug) => Get(_embeds, kind + ":" + slug);
-
-    /// <summary>KPIs whose <c>related</c>, and catalogues whose questions, name the KPI <paramref name="slug"/>.</summary>
-    public IEnumerable<ContentPage> NamingKpi(string slug) => Get(_namesKpi, slug);
+    /// <summary>Pages with a <c>:::{embed} {slug}</c> embed (<c>:::kpi churn-rate</c>).</summary>
+    public IEnumerable<ContentPage> Embedding(string embed, string slug) => Get(_embeds, embed + ":" + slug);
 
     private void Visit(ContentPage page, Action<Dictionary<string, HashSet<ContentPage>>, string> visit)
     {
@@ -67,21 +60,6 @@ public sealed class DependencyIndex
                     visit(_embeds, embed.Kind + ":" + args[0]);
                 }
             }
-        }
-        switch (page)
-        {
-            case KpiPage kpi:
-                foreach (var (slug, _) in kpi.Related)
-                {
-                    visit(_namesKpi, slug);
-                }
-                break;
-            case CataloguePage catalogue:
-                foreach (var slug in catalogue.Questions.SelectMany(q => q.Kpis).Select(k => k.Slug).Distinct(StringComparer.Ordinal))
-                {
-                    visit(_namesKpi, slug);
-                }
-                break;
         }
     }
 

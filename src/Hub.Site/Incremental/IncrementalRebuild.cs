@@ -1,8 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Core.Files;
 using Hub.Site.Content;
-using Hub.Site.Content.Catalogues;
-using Hub.Site.Content.Kpis;
 using Hub.Site.Links;
 using Hub.Site.Output;
 using Hub.Site.Rendering;
@@ -11,11 +9,14 @@ using Hub.Templates;
 namespace Hub.Site.Incremental;
 
 /// <summary>
-/// Brings the output of a successful build up to date with edited, added and deleted articles and catalogues by
-/// re-rendering exactly the pages whose bytes depend on them: the page; the home, section, tag and tags pages
-/// that list it; its translations (language switcher, hreflang); pages linking to it when its URL changed; pages
-/// embedding it; KPI pages listing its questions; the feed and, when URLs changed, the sitemap. Links into it are
-/// checked again when its anchors changed. The result (files and diagnostics) is a full build's.
+/// Brings the output of a successful build up to date with edited, added and deleted pages of the kinds that rebuild
+/// incrementally (<see cref="ContentKind.RebuildsIncrementally"/>) by re-rendering exactly the pages whose bytes
+/// depend on them: the page; the home, section, tag and tags pages that list it; its translations (language switcher,
+/// hreflang); pages linking to it when its URL changed; pages embedding it (<see cref="ContentKind.EmbedName"/>);
+/// pages whose kind model reads it (<see cref="ContentKind.ModelsReading"/>: KPI pages listing a catalogue's
+/// questions); the feed and, when URLs changed, the sitemap. List pages are rendered by <see cref="ListPages"/>, as in
+/// a full build. Links into it are checked again when its anchors changed. The result (files and diagnostics) is a
+/// full build's.
 /// <para>
 /// An edit with errors changes nothing on disk (as a failed full build) and nothing in memory: its files stay
 /// pending and are read again with the next change, so the state always matches the last good output.
@@ -31,7 +32,7 @@ public sealed class IncrementalRebuild
     private readonly LinkResolver _links;
     private readonly DiagnosticBag _diagnostics;
     private readonly ISet<string> _knownRootPaths;
-    private readonly GeneratedPages _generated;
+    private readonly ListPages _lists;
     private readonly DependencyIndex _index;
     private readonly string _output;
     private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _fileDiagnostics;
@@ -48,7 +49,7 @@ public sealed class IncrementalRebuild
         _links = links;
         _diagnostics = diagnostics;
         _knownRootPaths = knownRootPaths;
-        _generated = new GeneratedPages(site, models, theme, diagnostics);
+        _lists = new ListPages(site, models, theme, diagnostics);
         _index = new DependencyIndex(site.Pages);
         foreach (var page in site.Pages)
         {
@@ -131,10 +132,10 @@ public sealed class IncrementalRebuild
         var changes = new List<PageChange>();
         foreach (var path in paths.Order(StringComparer.Ordinal))
         {
-            var (verdict, load) = ContentFiles.Classify(path, _site.InputDir, _site);
-            if (verdict == ContentFiles.Verdict.FullBuild || load == KpiLoader.Load)
+            var (verdict, kind) = ContentFiles.Classify(path, _site.InputDir, _site);
+            if (verdict == ContentFiles.Verdict.FullBuild || kind is { RebuildsIncrementally: false })
             {
-                return null; // KPIs feed the formula script and other pages' models: not tracked yet
+                return null;
             }
             if (verdict == ContentFiles.Verdict.Ignored)
             {
@@ -145,7 +146,7 @@ public sealed class IncrementalRebuild
             var bag = new DiagnosticBag();
             // The same checks as the full build's: a link out of the input or a FIFO is reported, never read.
             var page = RootedFiles.CheckFile(new FileRoot(_site.InputDir, "input folder"), path, PathDisplay.For, bag) == FileCheck.Ok
-                ? load!(path, display, _site.Config, bag)
+                ? kind!.Load(path, display, _site.Config, bag)
                 : null;
             if (page is not null && page.Header.Draft && !_options.Drafts)
             {
@@ -234,21 +235,23 @@ public sealed class IncrementalRebuild
             {
                 checks.UnionWith(_index.LinkingToRoot(old.RootUrl));
             }
-            foreach (var catalogue in change.Pages.OfType<CataloguePage>())
+            foreach (var page in change.Pages)
             {
-                dependents.UnionWith(_index.Embedding(EmbedRenderer.QuestionsEmbed, catalogue.Slug));
-                var named = catalogue.Questions.SelectMany(q => q.Kpis).Select(k => k.Slug).ToHashSet(StringComparer.Ordinal);
-                kindModels.UnionWith(_site.Kpis.Where(k => named.Contains(k.Slug)));
+                if (page.Kind.EmbedName is { } embed)
+                {
+                    dependents.UnionWith(_index.Embedding(embed, page.Slug));
+                }
+                kindModels.UnionWith(page.Kind.ModelsReading(page, _site));
             }
         }
-        kindModels.UnionWith(own.OfType<CataloguePage>());
+        kindModels.UnionWith(own.Where(p => p.Kind.ModelName is not null));
         foreach (var page in kindModels)
         {
             _models.RefreshKindModel(page);
             dependents.Add(page);
-            if (page is KpiPage kpi)
+            if (page.Kind.EmbedName is { } embed)
             {
-                dependents.UnionWith(_index.Embedding(EmbedRenderer.KpiEmbed, kpi.Slug));
+                dependents.UnionWith(_index.Embedding(embed, page.Slug));
             }
         }
         foreach (var path in tagPathsBefore.Except(tagPathsAfter))
@@ -257,7 +260,7 @@ public sealed class IncrementalRebuild
         }
 
         var listed = changes.Where(c => c.ListEntryChanged).SelectMany(c => c.Pages).ToList();
-        var tagPages = listed.SelectMany(p => p.Header.Tags.Select(t => (p.Lang, GeneratedPages.TagPath(p.Lang, t)))).ToHashSet();
+        var tagPages = listed.SelectMany(p => p.Header.Tags.Select(t => (p.Lang, SiteUrls.Tag(p.Lang, t)))).ToHashSet();
         var deleted = changes.Select(c => c.Old).OfType<ContentPage>().Select(p => p.RootUrl)
             .Where(url => _site.ByRootUrl(url) is null).ToList();
         deleted.AddRange(tagPathsBefore.Except(tagPathsAfter).Select(t => t.Path));
@@ -276,9 +279,9 @@ public sealed class IncrementalRebuild
     /// <summary>The tag pages that exist now among those of <paramref name="tags"/> (tags with one slug share a page).</summary>
     private HashSet<(string Lang, string Path)> TagPaths(IEnumerable<(string Lang, string Tag)> tags)
     {
-        var paths = tags.Select(t => (t.Lang, Path: GeneratedPages.TagPath(t.Lang, t.Tag))).ToHashSet();
-        var present = _tagCounts.Keys.Where(k => paths.Contains((k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))));
-        return present.Select(k => (k.Lang, GeneratedPages.TagPath(k.Lang, k.Tag))).ToHashSet();
+        var paths = tags.Select(t => (t.Lang, Path: SiteUrls.Tag(t.Lang, t.Tag))).ToHashSet();
+        var present = _tagCounts.Keys.Where(k => paths.Contains((k.Lang, SiteUrls.Tag(k.Lang, k.Tag))));
+        return present.Select(k => (k.Lang, SiteUrls.Tag(k.Lang, k.Tag))).ToHashSet();
     }
 
     private void CountTags(ContentPage page, int delta)
@@ -321,36 +324,36 @@ public sealed class IncrementalRebuild
         }
         foreach (var lang in plan.ListLanguages.Order(StringComparer.Ordinal))
         {
-            var language = _generated.For(lang);
-            written += Emit(GeneratedPages.HomePath(lang), _generated.Home(language));
+            var language = _lists.For(lang);
+            written += Emit(_lists.Home(language));
             foreach (var (_, section) in plan.Sections.Where(s => s.Lang == lang))
             {
-                written += Emit(GeneratedPages.SectionPath(lang, section), _generated.Section(language, section));
+                written += Emit(_lists.Section(language, section));
             }
-            written += Emit(GeneratedPages.TagsPath(lang), _generated.TagsIndex(language));
+            written += Emit(_lists.TagsIndex(language));
             foreach (var (_, path) in plan.TagPages.Where(t => t.Lang == lang))
             {
                 if (_knownRootPaths.Contains(path))
                 {
-                    written += Emit(path, _generated.Tag(language, path));
+                    written += Emit(_lists.TagAt(language, path));
                 }
             }
-            WriteAtomically($"/{lang}/feed.xml", FeedWriter.Feed(_site.Config, lang, _site.Pages));
+            WriteAtomically(SiteUrls.Feed(lang), FeedWriter.Feed(_site.Config, lang, _site.Pages));
         }
         if (plan.Sitemap)
         {
-            WriteAtomically("/sitemap.xml", FeedWriter.Sitemap(_site.Config, _generated.SitemapEntries()));
+            WriteAtomically(SiteUrls.Sitemap, FeedWriter.Sitemap(_site.Config, _lists.SitemapEntries()));
         }
         return written;
     }
 
-    private int Emit(string rootUrl, string? html)
+    private int Emit(ListPage? page)
     {
-        if (html is null)
+        if (page is null || _lists.Render(page) is not { } html)
         {
             return 0;
         }
-        WriteAtomically(rootUrl + "index.html", html);
+        WriteAtomically(page.OutputPath, html);
         return 1;
     }
 

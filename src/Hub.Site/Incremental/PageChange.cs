@@ -1,7 +1,6 @@
+using System.Globalization;
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
-using Hub.Site.Content.Catalogues;
-using Hub.Site.Content.Kpis;
 
 namespace Hub.Site.Incremental;
 
@@ -14,7 +13,7 @@ public sealed record PageChange(string SourcePath, string DisplayPath, ContentPa
     /// <summary>Same URL and translation group: links to it and its translations' language switchers stay as they are.</summary>
     public bool SameIdentity => Old is not null && New is not null && Old.RootUrl == New.RootUrl && Old.Header.TranslationKey == New.Header.TranslationKey;
 
-    /// <summary>Whether the page's entry in lists, tag pages and feeds changed (everything <c>ModelBuilder</c>'s summary and the list order read).</summary>
+    /// <summary>Whether the page's entry in lists, tag pages and feeds changed (everything <c>ModelBuilder</c>'s summary, with its kind's <see cref="ContentKind.SummaryFields"/>, and the list order read).</summary>
     public bool ListEntryChanged => Old is null || New is null || ListKey(Old) != ListKey(New);
 
     public bool AnchorsChanged => Old is null || New is null || !Old.Anchors.SequenceEqual(New.Anchors, StringComparer.Ordinal);
@@ -25,5 +24,6 @@ public sealed record PageChange(string SourcePath, string DisplayPath, ContentPa
 
     private static string ListKey(ContentPage page) => string.Join('\u0001',
         page.Layout, page.Lang, page.RootUrl, page.Title, page.Header.Summary, page.Header.Date?.ToString("O") ?? string.Empty,
-        string.Join('\u0002', page.Header.Tags), (page as KpiPage)?.Abbr ?? "\u0003", (page as CataloguePage)?.Questions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "\u0003");
+        string.Join('\u0002', page.Header.Tags),
+        string.Join('\u0002', page.Kind.SummaryFields(page).Select(f => f.Key + "=" + (Convert.ToString(f.Value, CultureInfo.InvariantCulture) ?? "\u0003"))));
 }

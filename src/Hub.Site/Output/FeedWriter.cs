@@ -23,10 +23,10 @@ public static class FeedWriter
             xml.WriteStartElement("feed", Atom);
             xml.WriteAttributeString("xml", "lang", null, lang);
             xml.WriteElementString("title", Atom, config.TitleFor(lang));
-            xml.WriteElementString("id", Atom, config.AbsoluteUrl($"/{lang}/"));
+            xml.WriteElementString("id", Atom, config.AbsoluteUrl(SiteUrls.Home(lang)));
             xml.WriteElementString("updated", Atom, Timestamp(updated));
-            Link(xml, config.AbsoluteUrl($"/{lang}/"), "alternate");
-            Link(xml, config.AbsoluteUrl($"/{lang}/feed.xml"), "self");
+            Link(xml, config.AbsoluteUrl(SiteUrls.Home(lang)), "alternate");
+            Link(xml, config.AbsoluteUrl(SiteUrls.Feed(lang)), "self");
             foreach (var page in entries)
             {
                 xml.WriteStartElement("entry", Atom);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using Hub.Markdown.Headings;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
 using Hub.Site.Content.Kpis;
@@ -10,14 +8,14 @@ using Scriban.Runtime;
 namespace Hub.Site.Rendering;
 
 /// <summary>
-/// Builds the objects templates see (<c>site</c>, <c>page</c>, <c>kpi</c>, <c>catalogue</c>), snake_case keys,
-/// plain values. Kind-specific models are built once per page and shared by every page that embeds them.
+/// Builds the objects templates see (<c>site</c>, <c>page</c>, and each kind's own model such as <c>kpi</c> and
+/// <c>catalogue</c>, see <see cref="ContentKind.BuildModel"/>), snake_case keys, plain values. Kind models are built
+/// once per page and shared by every page that embeds them.
 /// </summary>
 public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload)
 {
     private readonly Dictionary<ContentPage, ScriptObject> _summaries = new();
-    private readonly Dictionary<KpiPage, ScriptObject> _kpis = new();
-    private readonly Dictionary<CataloguePage, ScriptObject> _catalogues = new();
+    private readonly Dictionary<ContentPage, ScriptObject> _kindModels = new();
     private readonly Dictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
 
     public SiteContent Site => site;
@@ -38,12 +36,6 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     /// <summary>Formula display HTML per KPI, set by the formula step when formulas were checked.</summary>
     public Func<KpiPage, string>? FormulaHtml { get; set; }
 
-    public static string TagSlug(string tag)
-    {
-        var slug = HeadingSlugger.Slugify(tag);
-        return slug.Length == 0 ? "tag" : slug;
-    }
-
     /// <summary>
     /// The tag pages of <paramref name="pages"/>: tag name -> its pages (each once, in the order given), in tag order
     /// (ordinal). Spellings that share a slug ("NRR" and "nrr", "health score" and "Health-Score") share one tag page,
@@ -56,7 +48,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         {
             foreach (var tag in page.Header.Tags)
             {
-                var slug = TagSlug(tag);
+                var slug = SiteUrls.TagSlug(tag);
                 if (!bySlug.TryGetValue(slug, out var group))
                 {
                     bySlug[slug] = (tag, [page]);
@@ -93,14 +85,12 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         {
             _sites[lang] = BuildSite(lang);
         }
-        // Each kind is built in parallel (building reads only what earlier kinds stored), then stored in order.
+        // Built in parallel, then stored in order: list entries first, as kind models read them (and nothing else built here).
         Store(_summaries, site.Pages, BuildSummary);
-        Store(_kpis, site.Kpis.ToList(), BuildKpi);
-        Store(_catalogues, site.Catalogues.ToList(), c => CatalogueModel.Build(this, c));
+        Store(_kindModels, site.Pages.Where(p => p.Kind.ModelName is not null).ToList(), p => p.Kind.BuildModel(p, this)!);
     }
 
-    private static void Store<TPage>(Dictionary<TPage, ScriptObject> models, IReadOnlyList<TPage> pages, Func<TPage, ScriptObject> build)
-        where TPage : notnull
+    private static void Store(Dictionary<ContentPage, ScriptObject> models, IReadOnlyList<ContentPage> pages, Func<ContentPage, ScriptObject> build)
     {
         var built = new ScriptObject[pages.Count];
         Parallel.For(0, pages.Count, i => built[i] = build(pages[i]));
@@ -112,45 +102,33 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
 
     public ScriptObject SiteModel(string lang) => _sites[lang];
 
-    /// <summary>Gives an edited page the list entry of its previous version (its header is unchanged).</summary>
-    public void Replace(ContentPage old, ContentPage edited) => _summaries[edited] = _summaries[old];
-
     /// <summary><c>hub serve</c>'s incremental rebuild: forgets the models of a page that was removed or replaced.</summary>
     public void Forget(ContentPage page)
     {
         _summaries.Remove(page);
-        if (page is KpiPage kpi)
-        {
-            _kpis.Remove(kpi);
-        }
-        if (page is CataloguePage catalogue)
-        {
-            _catalogues.Remove(catalogue);
-        }
+        _kindModels.Remove(page);
     }
 
     /// <summary><c>hub serve</c>'s incremental rebuild: builds a new or edited page's list entry (before any <see cref="RefreshKindModel"/>).</summary>
     public void RefreshSummary(ContentPage page) => _summaries[page] = BuildSummary(page);
 
-    /// <summary><c>hub serve</c>'s incremental rebuild: rebuilds the shared KPI or catalogue model of a page whose inputs changed.</summary>
+    /// <summary><c>hub serve</c>'s incremental rebuild: rebuilds the kind model of a page whose inputs changed.</summary>
     public void RefreshKindModel(ContentPage page)
     {
-        switch (page)
+        if (page.Kind.BuildModel(page, this) is { } model)
         {
-            case KpiPage kpi:
-                _kpis[kpi] = BuildKpi(kpi);
-                break;
-            case CataloguePage catalogue:
-                _catalogues[catalogue] = CatalogueModel.Build(this, catalogue);
-                break;
+            _kindModels[page] = model;
         }
     }
 
     public ScriptObject Summary(ContentPage page) => _summaries[page];
 
-    public ScriptObject Kpi(KpiPage page) => _kpis[page];
+    /// <summary>The page's kind model (<see cref="ContentKind.BuildModel"/>); only for a page whose kind has one.</summary>
+    public ScriptObject KindModel(ContentPage page) => _kindModels[page];
 
-    public ScriptObject Catalogue(CataloguePage page) => _catalogues[page];
+    public ScriptObject Kpi(KpiPage page) => _kindModels[page];
+
+    public ScriptObject Catalogue(CataloguePage page) => _kindModels[page];
 
     public ScriptObject Globals(string lang, ScriptObject page)
     {
@@ -174,7 +152,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         var switcher = site.Config.Languages.Select(l =>
         {
             var match = translations.FirstOrDefault(t => t.Lang == l);
-            var target = match.RootUrl ?? $"/{l}/";
+            var target = match.RootUrl ?? SiteUrls.Home(l);
             return Obj(("lang", l), ("name", Strings(l)["language_name"] ?? l), ("url", site.Config.Url(target)),
                 ("current", l == lang), ("translated", match.RootUrl is not null));
         }).ToList();
@@ -193,20 +171,15 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         }
         model["content"] = contentHtml;
         model["section_title"] = SectionTitle(page.Lang, page.Section);
-        model["section_url"] = site.Config.Url($"/{page.Lang}/{page.Section}/");
+        model["section_url"] = site.Config.Url(SiteUrls.Section(page.Lang, page.Section));
         model["draft"] = page.Header.Draft; // only with drafts included (hub serve, --drafts): the layout marks the page
         model["toc"] = page.Body?.Headings.Where(h => h.Level is 2 or 3).Select(h => Obj(("level", h.Level), ("text", h.Text), ("id", h.Id))).ToList<object?>() ?? [];
         model["edit_url"] = site.Config.EditUrl is { } edit
             ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
             : null;
-        switch (page)
+        if (page.Kind.ModelName is { } name)
         {
-            case KpiPage kpi:
-                model["kpi"] = Kpi(kpi);
-                break;
-            case CataloguePage catalogue:
-                model["catalogue"] = Catalogue(catalogue);
-                break;
+            model[name] = KindModel(page);
         }
         return model;
     }
@@ -215,57 +188,27 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     {
         var config = site.Config;
         return Obj(("title", config.TitleFor(lang)), ("lang", lang), ("default_lang", config.DefaultLanguage),
-            ("base_path", config.BasePath), ("base_url", config.AbsoluteUrl("/")), ("home_url", config.Url($"/{lang}/")),
+            ("base_path", config.BasePath), ("base_url", config.AbsoluteUrl(SiteUrls.Root)), ("home_url", config.Url(SiteUrls.Home(lang))),
             ("currency", config.Currency), ("live_reload", liveReload), ("edit_url", config.EditUrl),
             ("content_security_policy", Output.ContentSecurityPolicy.Policy),
-            ("sections", new[] { ArticlesSection, CataloguesSection, KpisSection }
-                .Select(s => Obj(("name", s), ("title", SectionTitle(lang, s)), ("url", config.Url($"/{lang}/{s}/")))).ToList<object?>()),
-            ("search_url", config.Url($"/{lang}/search/")), ("tags_url", config.Url($"/{lang}/tags/")));
+            ("sections", site.Kinds.Sections
+                .Select(s => Obj(("name", s), ("title", SectionTitle(lang, s)), ("url", config.Url(SiteUrls.Section(lang, s))))).ToList<object?>()),
+            ("search_url", config.Url(SiteUrls.Search(lang))), ("tags_url", config.Url(SiteUrls.Tags(lang))));
     }
-
-    private const string ArticlesSection = "articles";
-    private const string CataloguesSection = "catalogues";
-    private const string KpisSection = "kpis";
 
     private ScriptObject BuildSummary(ContentPage page)
     {
         var header = page.Header;
-        return Obj(("kind", page.Layout), ("lang", page.Lang), ("title", header.Title), ("summary", header.Summary),
+        var summary = Obj(("kind", page.Layout), ("lang", page.Lang), ("title", header.Title), ("summary", header.Summary),
             ("url", site.Config.Url(page.RootUrl)), ("permalink", site.Config.AbsoluteUrl(page.RootUrl)),
             ("slug", page.Slug), ("section", page.Section),
             ("date", header.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("tags", header.Tags.Select(t => Obj(("name", t), ("url", site.Config.Url($"/{page.Lang}/tags/{TagSlug(t)}/")))).ToList<object?>()),
-            ("abbr", (page as KpiPage)?.Abbr),
-            ("count", (page as CataloguePage)?.Questions.Count));
-    }
-
-    private string MonthsUnit(string lang) =>
-        Strings(lang)["kpi"] is ScriptObject kpi && kpi["units"] is ScriptObject units && units["months"] is string months ? months : "months";
-
-    private ScriptObject BuildKpi(KpiPage kpi)
-    {
-        var labels = kpi.Inputs.ToDictionary(i => i.Name, i => i.Label, StringComparer.Ordinal);
-        var questions = site.Catalogues
-            .SelectMany(c => c.Questions.Where(q => q.Kpis.Any(k => k.Slug == kpi.Slug)).Select(q => (Catalogue: c, Question: q)))
-            .OrderBy(x => x.Catalogue.Lang == kpi.Lang ? 0 : 1).ThenBy(x => x.Catalogue.RootUrl, StringComparer.Ordinal)
-            .Select(x => Obj(("text", x.Question.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + x.Question.Id),
-                ("catalogue", x.Catalogue.Title), ("lang", x.Catalogue.Lang)))
-            .ToList<object?>();
-        return Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
-            ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
-            ("formula_html", FormulaHtml?.Invoke(kpi) ?? $"<code>{WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>"),
-            ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
-            ("inputs", kpi.Inputs.Select(i => Obj(("name", i.Name), ("label", i.Label), ("unit", i.Unit), ("min", i.Min), ("max", i.Max),
-                ("step", i.Step), ("default", i.Default), ("help", i.Help))).ToList<object?>()),
-            ("cadence", kpi.Cadence), ("indicator", kpi.Indicator),
-            ("examples", kpi.Examples.Select(e => Obj(
-                ("inputs", kpi.Inputs.Where(i => e.Inputs.ContainsKey(i.Name)).Select(i => Obj(("name", i.Name), ("label", labels[i.Name]), ("unit", i.Unit),
-                    ("value", e.Inputs[i.Name]), ("display", NumberDisplay.Input(e.Inputs[i.Name], i.Unit, kpi.Lang, site.Config.Currency)))).ToList<object?>()),
-                ("result", e.Result),
-                ("result_display", NumberDisplay.Format(e.Result, kpi.Result.Format, kpi.Result.Decimals, kpi.Lang, site.Config.Currency, MonthsUnit(kpi.Lang))))).ToList<object?>()),
-            ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
-                .Select(r => Summary(r)).ToList<object?>()),
-            ("questions", questions));
+            ("tags", header.Tags.Select(t => Obj(("name", t), ("url", site.Config.Url(SiteUrls.Tag(page.Lang, t))))).ToList<object?>()));
+        foreach (var (key, value) in page.Kind.SummaryFields(page))
+        {
+            summary[key] = value;
+        }
+        return summary;
     }
 
     public static ScriptObject Obj(params (string Key, object? Value)[] entries)

@@ -1,10 +1,4 @@
 namespace Hub.Site.Content.Articles;
 
-public sealed class ArticlePage : ContentPage
-{
-    public const string SectionName = "articles";
-
-    public override string Section => SectionName;
-
-    public override string Layout => "article";
-}
+/// <summary>A Markdown article: front matter and body, nothing of its own.</summary>
+public sealed class ArticlePage : ContentPage;

@@ -28,7 +28,7 @@ public static class CatalogueLoader
     };
     private static readonly HashSet<string> FacetValueKeys = new(StringComparer.Ordinal) { "id", "label", "all" };
 
-    public static CataloguePage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
+    public static CataloguePage? Load(ContentKind kind, string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
         var root = YamlSource.Load(SourceText.Read(path), displayPath, 1, diagnostics);
         if (root is null)
@@ -52,6 +52,7 @@ public static class CatalogueLoader
         var questions = ReadQuestions(map, facets, diagnostics);
         return new CataloguePage
         {
+            Kind = kind,
             SourcePath = path,
             DisplayPath = displayPath,
             Header = header,

@@ -47,12 +47,6 @@ public sealed record CatalogueQuestion
 
 public sealed class CataloguePage : ContentPage
 {
-    public const string SectionName = "catalogues";
-
-    public override string Section => SectionName;
-
-    public override string Layout => "catalogue";
-
     public string? Audience { get; init; }
 
     public required IReadOnlyList<Facet> Facets { get; init; }

@@ -20,7 +20,7 @@ public static class KpiLoader
     private static readonly HashSet<string> InputKeys = new(StringComparer.Ordinal) { "name", "label", "unit", "min", "max", "step", "default", "help" };
     private static readonly HashSet<string> ExampleKeys = new(StringComparer.Ordinal) { "inputs", "result" };
 
-    public static KpiPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
+    public static KpiPage? Load(ContentKind kind, string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
         var source = MarkdownSource.Read(path, displayPath, config, diagnostics);
         if (source is null)
@@ -110,6 +110,7 @@ public static class KpiLoader
 
         return new KpiPage
         {
+            Kind = kind,
             SourcePath = path,
             DisplayPath = displayPath,
             Header = source.Header,

@@ -32,12 +32,6 @@ public sealed record FormulaText(string Expression, SourceLocation Start, IReadO
 
 public sealed class KpiPage : ContentPage
 {
-    public const string SectionName = "kpis";
-
-    public override string Section => SectionName;
-
-    public override string Layout => "kpi";
-
     public string? Abbr { get; init; }
 
     public required FormulaText Formula { get; init; }

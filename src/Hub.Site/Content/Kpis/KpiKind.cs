@@ -1,0 +1,84 @@
+using Hub.Core.Diagnostics;
+using Hub.Search;
+using Hub.Site.Config;
+using Hub.Site.Rendering;
+using Scriban.Runtime;
+using static Hub.Site.Scaffolding.Scaffolder;
+
+namespace Hub.Site.Content.Kpis;
+
+/// <summary>
+/// <c>input/kpis/*.md</c>: KPI pages with a formula, checked by Roslyn and compiled to the calculators' script;
+/// embedded with <c>:::kpi</c>. An edit needs a full build (the script is written only by one).
+/// </summary>
+public sealed class KpiKind : ContentKind
+{
+    /// <summary>The search document kind of a KPI page.</summary>
+    public const string KpiSearchKind = "kpi";
+
+    public override string Name => "kpi";
+
+    public override string Section => "kpis";
+
+    public override string Layout => "kpi";
+
+    public override string Pattern => "*.md";
+
+    public override ContentPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics) =>
+        KpiLoader.Load(this, path, displayPath, config, diagnostics);
+
+    public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) => [("abbr", ((KpiPage)page).Abbr)];
+
+    public override string ModelName => "kpi";
+
+    public override ScriptObject BuildModel(ContentPage page, ModelBuilder models) => KpiModel.Build(models, (KpiPage)page);
+
+    public override IReadOnlyList<string> SearchKinds => [KpiSearchKind];
+
+    public override IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
+    {
+        var kpi = (KpiPage)page;
+        var inputs = string.Join('\n', kpi.Inputs.Select(i => i.Label + (i.Help is null ? string.Empty : " " + i.Help)));
+        yield return new SearchDocument(KpiSearchKind, kpi.Lang, models.Site.Config.Url(kpi.RootUrl), kpi.Title, models.SectionTitle(page.Lang, page.Section),
+            kpi.Header.Summary, inputs + "\n" + (kpi.Body?.PlainText() ?? string.Empty), kpi.Body?.Headings.Select(h => h.Text).ToList() ?? [],
+            kpi.Abbr is null ? kpi.Header.Tags : [.. kpi.Header.Tags, kpi.Abbr]);
+    }
+
+    public override bool RebuildsIncrementally => false;
+
+    public override string EmbedName => EmbedRenderer.KpiEmbed;
+
+    public override string Scaffold(string schemaLine, string lang, string slug) => $"""
+        ---
+        {schemaLine}
+        title: {Localized(lang, "新しいKPI", "새 KPI", "New KPI")}
+        # lang: one of hub.yml's languages (a file name suffix such as .en.md sets it too)
+        lang: {lang}
+        # formula: a C# expression of the inputs' names: arithmetic and Math functions only
+        formula: part / total
+        # format: percent, ratio, currency, number or months; decimals: 0 to 10; better: higher or lower
+        result: {"{"} format: percent, decimals: 1, better: higher {"}"}
+        # unit: count, currency, percent, ratio, number, days or months; min, max, step, default: numbers; help: text
+        inputs:
+          - {"{"} name: part, label: {Localized(lang, "該当数", "해당 수", "Part")}, unit: count, min: 0, default: 30 {"}"}
+          - {"{"} name: total, label: {Localized(lang, "全体数", "전체 수", "Total")}, unit: count, min: 1, default: 120 {"}"}
+        # cadence: weekly, monthly, quarterly or annual
+        cadence: monthly
+        # indicator: leading (predicts outcomes) or lagging (records them)
+        indicator: lagging
+        # examples: worked examples, checked against the formula by every build
+        examples:
+          - {"{"} inputs: {"{"} part: 30, total: 120 {"}"}, result: 0.25 {"}"}
+        # related: slugs of other KPI pages, e.g. [churn-rate]
+        ---
+
+        {Localized(lang, "このKPIの定義と使い方を書きます。", "이 KPI의 정의와 쓰임을 씁니다.", "Define the KPI and when to use it.")}
+
+        """;
+}
+
+public static class KpiKindExtensions
+{
+    /// <summary>Registers KPI pages (<see cref="KpiKind"/>).</summary>
+    public static ContentKindsBuilder UseKpis(this ContentKindsBuilder builder) => builder.Use(new KpiKind());
+}
