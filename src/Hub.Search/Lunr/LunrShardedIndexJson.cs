@@ -19,7 +19,7 @@ namespace Hub.Search.Lunr;
 /// than half again the unsharded size. <c>ends</c> (see <see cref="WriteEnds"/>) lets a
 /// one-character query find the other shards it needs. Term indexes and scores are
 /// those of the whole index (BM25 over every field), so the first part plus any set of shards
-/// unpacks (search-worker.js) into a lunr index whose field vectors hold just the loaded terms.</para>
+/// unpacks (search-engine.js) into a lunr index whose field vectors hold just the loaded terms.</para>
 /// <para>Why that scores exactly: lunr 2.3.9 scores a field as <c>queryVector.similarity(fieldVector)</c>,
 /// i.e. <c>queryVector.dot(fieldVector) / queryVector.magnitude()</c>. The field vector's own
 /// magnitude never enters, and the dot product reads only the query's terms, which are all loaded

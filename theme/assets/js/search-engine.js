@@ -1,7 +1,7 @@
 // @ts-check
 /*
  * Hub search engine: loads a language's lunr index (written by Hub.Search.SearchIndexWriter) piece by
- * piece, answers queries built from HubSearchTokenizer tokens (never lunr's query parser), confirms
+ * piece, answers queries built from search-tokenizer.js tokens (never lunr's query parser), confirms
  * CJK adjacency on the stored text, and returns plain data (titles, snippets, highlight ranges).
  *
  * What it fetches, from search/{lang}/: index-titles.json (the title tier and the manifest) and

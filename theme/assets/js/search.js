@@ -77,7 +77,7 @@ function absolute(url) {
  */
 function workerEngine() {
   return new Promise(function (resolve, reject) {
-    let worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
     let pending = {};
     let next = 0;
     function call(message) {
