@@ -8,7 +8,7 @@ using Jint.Native;
 namespace Hub.Search.Tests;
 
 /// <summary>
-/// theme/assets/js/search-worker.js under Jint with lunr.js: it unpacks our packed indexes (first tier
+/// theme/assets/js/search-engine.js as an ES module under Jint with lunr (lunr.module.js, as the site serves it): it unpacks our packed indexes (first tier
 /// and shards) into exactly lunr's own JSON, scores with only a query's shards exactly as with the whole
 /// index, fetches only what a query needs, and answers queries as the contract says (words inside
 /// longer runs, single characters, case-insensitive Latin, AND, CJK adjacency, question deep links).
@@ -21,7 +21,6 @@ public sealed class SearchEngineTests
     private static readonly Lazy<Engine> Js = new(() =>
     {
         var engine = JsEnvironment.Create();
-        engine.Execute(File.ReadAllText(RepoPaths.Theme("assets/js/search-worker.js")));
         engine.Execute("""
             var __files = {};
             var __fetched = [];

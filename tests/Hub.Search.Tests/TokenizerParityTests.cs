@@ -56,14 +56,15 @@ public sealed class TokenizerParityTests
     public void TwinsAgreeInNode()
     {
         var script = """
-            const t = require(process.argv[2]);
             const fs = require('fs');
-            const cps = [];
-            for (const [s, e] of [[0, 0x1FFFF], [0xE0000, 0xE01EF]]) for (let cp = s; cp <= e; cp++) if (cp < 0xD800 || cp > 0xDFFF) cps.push(cp);
-            const probe = { classes: cps.map(t.classify), lowers: cps.map(t.lower), normalized: cps.map(c => t.normalize(String.fromCodePoint(c))) };
-            fs.writeFileSync(process.argv[4], JSON.stringify(probe));
+            import(require('url').pathToFileURL(process.argv[2]).href).then((t) => {
+              const cps = [];
+              for (const [s, e] of [[0, 0x1FFFF], [0xE0000, 0xE01EF]]) for (let cp = s; cp <= e; cp++) if (cp < 0xD800 || cp > 0xDFFF) cps.push(cp);
+              const probe = { classes: cps.map(t.classify), lowers: cps.map(t.lower), normalized: cps.map(c => t.normalize(String.fromCodePoint(c))) };
+              fs.writeFileSync(process.argv[4], JSON.stringify(probe));
+            });
             """;
-        var probe = Node.Run(script, [RepoPaths.Theme("assets/js/search-tokenizer.js")], "null");
+        var probe = Node.Run(script, [Path.Combine(JsEnvironment.Modules, "search-tokenizer.js")], "null");
         if (probe is null)
         {
             return; // Node.js is not installed; the Jint tests hold.
@@ -84,12 +85,13 @@ public sealed class TokenizerParityTests
         var corpus = MixedScriptCorpus.Generate(3000, seed: 7, skew.Allows);
         corpus.AddRange(MixedScriptCorpus.EveryCodePoint(UnicodeSkew.Planes, 8192, skew.Allows));
         var tokenize = """
-            const t = require(process.argv[2]);
             const fs = require('fs');
-            const input = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
-            fs.writeFileSync(process.argv[4], JSON.stringify(input.map(s => t.tokenize(s).join('\n'))));
+            import(require('url').pathToFileURL(process.argv[2]).href).then((t) => {
+              const input = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
+              fs.writeFileSync(process.argv[4], JSON.stringify(input.map(s => t.tokenize(s).join('\n'))));
+            });
             """;
-        var output = Node.Run(tokenize, [RepoPaths.Theme("assets/js/search-tokenizer.js")], JsonSerializer.Serialize(corpus))!;
+        var output = Node.Run(tokenize, [Path.Combine(JsEnvironment.Modules, "search-tokenizer.js")], JsonSerializer.Serialize(corpus))!;
         var actual = JsonSerializer.Deserialize<List<string>>(output)!;
         AssertSame(corpus, actual);
     }

@@ -6,7 +6,7 @@ namespace Hub.Search.Lunr;
 /// <summary>
 /// A compact transport form of a <see cref="LunrIndex"/> whose refs are <see cref="Ref"/>(0), (1), …
 /// in order, optionally split by fields into parts (tiers). The browser
-/// (theme/assets/js/search-worker.js, <c>unpack</c>) rebuilds from all parts exactly the object
+/// (theme/assets/js/search-engine.js, <c>unpack</c>) rebuilds from all parts exactly the object
 /// <c>JSON.parse(JSON.stringify(index))</c> of lunr.js would give, and from the first parts alone a
 /// lunr index of just their fields with the same term indexes and scores.
 /// </summary>

@@ -19,7 +19,7 @@ namespace Hub.Search.Lunr;
 /// than half again the unsharded size. <c>ends</c> (see <see cref="WriteEnds"/>) lets a
 /// one-character query find the other shards it needs. Term indexes and scores are
 /// those of the whole index (BM25 over every field), so the first part plus any set of shards
-/// unpacks (search-worker.js) into a lunr index whose field vectors hold just the loaded terms.</para>
+/// unpacks (search-engine.js) into a lunr index whose field vectors hold just the loaded terms.</para>
 /// <para>Why that scores exactly: lunr 2.3.9 scores a field as <c>queryVector.similarity(fieldVector)</c>,
 /// i.e. <c>queryVector.dot(fieldVector) / queryVector.magnitude()</c>. The field vector's own
 /// magnitude never enters, and the dot product reads only the query's terms, which are all loaded
@@ -30,7 +30,7 @@ public static class LunrShardedIndexJson
     /// <summary>
     /// The shard of <paramref name="term"/> among <paramref name="shardCount"/> (a power of two): FNV-1a
     /// (32-bit) over the four little-endian bytes of the term's first code point, high half folded
-    /// into the low one, masked. search-worker.js (<c>shardOf</c>) computes the same.
+    /// into the low one, masked. search-engine.js (<c>shardOf</c>) computes the same with the constants of search-tables.js, written from these.
     /// </summary>
     public static int ShardOf(string term, int shardCount)
     {
@@ -42,6 +42,12 @@ public static class LunrShardedIndexJson
         return ShardOfCodePoint(CodePointAt(term, 0), shardCount);
     }
 
+    /// <summary>FNV-1a's 32-bit offset basis, as the shard hash starts (written into search-tables.js for the browser).</summary>
+    internal const uint ShardHashOffset = 2166136261u;
+
+    /// <summary>FNV-1a's 32-bit prime (written into search-tables.js for the browser).</summary>
+    internal const uint ShardHashPrime = 16777619u;
+
     private static int ShardOfCodePoint(int codePoint, int shardCount)
     {
         if (shardCount <= 1)
@@ -49,11 +55,11 @@ public static class LunrShardedIndexJson
             return 0;
         }
 
-        var hash = 2166136261u;
+        var hash = ShardHashOffset;
         for (var i = 0; i < 4; i++)
         {
             hash ^= (uint)(codePoint >> (8 * i)) & 0xFF;
-            hash *= 16777619u;
+            hash *= ShardHashPrime;
         }
 
         return (int)((hash ^ (hash >> 16)) & (uint)(shardCount - 1));

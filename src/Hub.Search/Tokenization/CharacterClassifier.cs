@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Hub.Search.Tokenization;
 
 /// <summary>
-/// Classifies code points for <see cref="SearchTokenizer"/>. The explicit ranges are copied verbatim
-/// in theme/assets/js/search-tokenizer.js; only the letter/number/mark fallback comes from the
-/// platform's Unicode tables (<c>\p{L}\p{N}</c>, <c>\p{Mn}\p{Mc}</c> in JavaScript).
+/// Classifies code points for <see cref="SearchTokenizer"/>. The explicit ranges are written for the
+/// browser's twin, theme/assets/js/search-tokenizer.js, into the generated search-tables.js
+/// (<see cref="SearchScriptTables"/>); only the letter/number/mark fallback comes from the platform's
+/// Unicode tables (<c>\p{L}\p{N}</c>, <c>\p{Mn}\p{Mc}</c> in JavaScript).
 /// </summary>
 public static class CharacterClassifier
 {
-    // Inclusive [start, end] pairs, sorted. Keep in sync with search-tokenizer.js.
+    // Inclusive [start, end] pairs, sorted.
     private static readonly int[] IgnorableRanges =
     [
         0x00AD, 0x00AD, 0x034F, 0x034F, 0x061C, 0x061C, 0x180B, 0x180F, 0x200C, 0x200F,
@@ -29,6 +30,15 @@ public static class CharacterClassifier
         0x1100, 0x11FF, 0x3131, 0x318E, 0xA960, 0xA97F, 0xAC00, 0xD7A3, 0xD7B0, 0xD7FF,
         0xFFA0, 0xFFDC,
     ];
+
+    /// <summary>Default-ignorable code points: dropped without breaking a run.</summary>
+    internal static ReadOnlySpan<int> Ignorable => IgnorableRanges;
+
+    /// <summary>Kanji and kana: runs that become bigrams.</summary>
+    internal static ReadOnlySpan<int> Japanese => JapaneseRanges;
+
+    /// <summary>Hangul: runs that become bigrams.</summary>
+    internal static ReadOnlySpan<int> Hangul => HangulRanges;
 
     public static CharacterClass Classify(int codePoint)
     {

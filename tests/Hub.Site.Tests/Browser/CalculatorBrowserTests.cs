@@ -39,7 +39,7 @@ public sealed class CalculatorBrowserTests
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/ltv/"));
-        await page.WaitForFunctionAsync("() => window.HubCalculators && window.HubCalculators.started");
+        await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
         var form = page.Locator("form.kpi-calculator[data-kpi='ltv']");
         Assert.Equal("80", await form.Locator("input[name=grossMargin]").InputValueAsync());
         Assert.Contains("2,000,000", await OutputText(page, "ltv"), StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class CalculatorBrowserTests
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/churn-rate/?churned=7&customersAtStart=350"));
-        await page.WaitForFunctionAsync("() => window.HubCalculators && window.HubCalculators.started");
+        await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
         var form = page.Locator("form.kpi-calculator[data-kpi='churn-rate']");
         Assert.Equal("7", await form.Locator("input[name=churned]").InputValueAsync());
         var expected = (7.0 / 350).ToString("P1", System.Globalization.CultureInfo.GetCultureInfo("ja")).Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class CalculatorBrowserTests
         await using var session = await BrowserSession.StartAsync(site, basePath: "/hub/");
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/articles/retention/"));
-        await page.WaitForFunctionAsync("() => window.HubCalculators && window.HubCalculators.started");
+        await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
         var form = page.Locator("form.kpi-calculator[data-kpi='churn-rate']");
         await form.Locator("input[name=churned]").FillAsync("40");
         await Assertions.Expect(form.Locator("output")).ToContainTextAsync("10");

@@ -102,6 +102,14 @@ public sealed class CspBrowserTests
             {
                 Assert.True(response.Ok, $"{page}: {response.Status}");
             }
+            // A redirect page (meta refresh) navigates on its own once loaded: wait until it has, so that its
+            // navigation does not interrupt the next page's.
+            if (new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await File.ReadAllTextAsync(Path.Combine(output, page))).QuerySelector("meta[http-equiv='refresh']") is not null)
+            {
+                await browser.Page.WaitForURLAsync(url => !url.EndsWith("/" + page, StringComparison.Ordinal));
+                await browser.Page.WaitForLoadStateAsync(LoadState.Load);
+            }
+
             errors.AddRange(browser.ConsoleErrors.Select(e => $"{page}: {e}"));
             browser.ConsoleErrors.Clear();
         }

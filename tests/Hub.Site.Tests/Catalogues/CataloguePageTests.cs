@@ -172,6 +172,6 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     {
         var doc = _site.Html("/ja/catalogues/interview/");
         Assert.NotNull(doc.QuerySelector("link[href$='assets/css/catalogue.css']"));
-        Assert.NotNull(doc.QuerySelector("script[src$='assets/js/catalogue.js'][defer]"));
+        Assert.NotNull(doc.QuerySelector("script[type='module'][src$='assets/js/catalogue.js']"));
     }
 }

@@ -6,15 +6,31 @@ using Jint;
 namespace Hub.Site.Tests.Catalogues;
 
 /// <summary>
-/// The pure part of <c>theme/assets/js/catalogue.js</c> (query state, text matching, CSV and Markdown export) run in
-/// Jint, without a browser: the exact bytes people paste into a spreadsheet or a document.
+/// The pure modules under <c>theme/assets/js/catalogue.js</c> (catalogue-state.js: text matching and filters;
+/// catalogue-url.js: the query; catalogue-export.js: CSV and Markdown) run as ES modules in Jint, without a browser:
+/// the exact bytes people paste into a spreadsheet or a document.
 /// </summary>
 public sealed class CatalogueScriptTests : IDisposable
 {
-    private readonly Engine _engine = new(options => options.Strict());
+    private static readonly string[] Modules = ["catalogue-state.js", "catalogue-url.js", "catalogue-export.js"];
 
-    public CatalogueScriptTests() =>
-        _engine.Execute(File.ReadAllText(Path.Combine(TestSite.Theme, "assets", "js", "catalogue.js")));
+    private readonly Engine _engine = new(options => options.Strict().EnableModules(Path.Combine(TestSite.Theme, "assets", "js")));
+
+    public CatalogueScriptTests()
+    {
+        // One object with every export of the three modules, so a test names a function without its module.
+        var api = new Jint.Native.JsObject(_engine);
+        foreach (var module in Modules)
+        {
+            var exports = _engine.Modules.Import("./" + module);
+            foreach (var key in exports.GetOwnPropertyKeys().Where(k => k.IsString()))
+            {
+                api.Set(key, exports.Get(key));
+            }
+        }
+
+        _engine.SetValue("HubCatalogue", api);
+    }
 
     private string Call(string function, params object?[] args) =>
         _engine.Evaluate($"JSON.stringify(HubCatalogue.{function}({string.Join(", ", args.Select(a => JsonSerializer.Serialize(a)))}))").AsString();
@@ -175,4 +191,41 @@ public sealed class CatalogueScriptTests : IDisposable
     public void TheTextFilterMatchesNormalizedSubstrings(string text, string query, bool expected) =>
         Assert.Equal(expected, _engine.Evaluate(
             $"HubCatalogue.matchesTerms(HubCatalogue.normalize({JsonSerializer.Serialize(text)}), HubCatalogue.terms({JsonSerializer.Serialize(query)}))").AsBoolean());
+
+    [Fact]
+    public void FiltersCombineFacetsAndTextAndLeaveOutTheCountedFacet()
+    {
+        var questions = """
+            [{ "id": "a", "facets": { "stage": ["first"], "role": ["cs"] }, "haystack": "解約の理由" },
+             { "id": "b", "facets": { "stage": ["final"], "role": ["all"] }, "haystack": "renewal plan" },
+             { "id": "c", "facets": { "stage": ["first"], "role": ["sales"] }, "haystack": "renewal risk" }]
+            """;
+        var state = """{ "facets": { "stage": ["first"], "role": ["cs"] }, "q": "", "kit": [] }""";
+        const string allValues = """{ "stage": null, "role": "all" }""";
+        string Passing(string words) => _engine.Evaluate(
+            $"JSON.stringify(({questions}).filter(function (q) {{ return HubCatalogue.passes(q, {state}, {words}, {allValues}, null); }}).map(function (q) {{ return q.id; }}))").AsString();
+
+        Assert.Equal("[\"a\"]", Passing("[]"));
+        Assert.Equal("[]", Passing("[\"renewal\"]"));
+        // The count next to stage=final leaves the stage filter out: b carries the role's all-value.
+        Assert.Equal(1, _engine.Evaluate($"HubCatalogue.valueCount({questions}, {state}, [], {allValues}, 'stage', 'final')").AsNumber());
+        Assert.Equal(3, _engine.Evaluate($"HubCatalogue.activeFilters({state}, ['x'])").AsNumber());
+    }
+
+    [Fact]
+    public void KitKeepsPageOrderAndDropsUnknownIds() =>
+        Assert.Equal("[\"q-01\",\"q-03\"]", Call("kitInPageOrder", new[] { new { id = "q-01" }, new { id = "q-02" }, new { id = "q-03" } }, new[] { "q-03", "gone", "q-01" }));
+
+    [Fact]
+    public void QueryKeepsForeignPairsAfterTheCataloguesOwn()
+    {
+        var state = new { facets = new Dictionary<string, string[]> { ["stage"] = ["first"] }, q = "解約 理由", kit = new[] { "q-02" } };
+        Assert.Equal("?stage=first&q=%E8%A7%A3%E7%B4%84+%E7%90%86%E7%94%B1&kit=q-02&utm_source=mail&x",
+            Text("queryFor", state, new[] { "stage" }, "?stage=final&utm_source=mail&q=old&x&kit=q-01"));
+        Assert.Equal("?utm_source=mail", Text("queryFor", new { facets = new Dictionary<string, string[]> { ["stage"] = [] }, q = "", kit = Array.Empty<string>() }, new[] { "stage" }, "?utm_source=mail"));
+    }
+
+    [Fact]
+    public void MessagesFillKnownPlaceholdersOnly() =>
+        Assert.Equal("3 of 10 {unknown}", Text("fill", "{shown} of {total} {unknown}", new { shown = 3, total = 10 }));
 }

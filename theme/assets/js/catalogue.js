@@ -1,515 +1,480 @@
-// Question catalogues: live filters kept in the URL, copy-link buttons, and the interview kit (print, Markdown, CSV).
-// State lives in the query: ?{facet}={value} (repeated for several values), &q={words}, &kit={id},{id}.
-// Builds DOM with textContent only; never parses catalogue text as HTML.
-(function (global) {
-  'use strict';
+// @ts-check
+// Question catalogues, the page: live filters kept in the URL, copy-link buttons, and the interview kit (print,
+// Markdown, CSV). A thin DOM layer over catalogue-state.js (filtering), catalogue-url.js (the address) and
+// catalogue-export.js (the files). Builds DOM with textContent only; never parses catalogue text as HTML.
 
-  // ---- Pure helpers (no DOM; the tests run them in Jint) ----
+import { activeFilters, emptyState, fill, kitInPageOrder, normalize, passes, terms, valueCount } from './catalogue-state.js';
+import { decode, parseQuery, queryFor } from './catalogue-url.js';
+import { toCsv, toCsvRows, toMarkdown } from './catalogue-export.js';
 
-  function normalize(text) {
-    var s = String(text == null ? '' : text);
-    if (typeof s.normalize === 'function') { s = s.normalize('NFKC'); }
-    return s.toLowerCase();
-  }
+/** @typedef {import('./catalogue-state.js').FilterState} FilterState */
+/** @typedef {import('./catalogue-export.js').Sheet} Sheet */
 
-  /** The words of a text filter; every word must occur in a question (substring match, so no spaces are needed in Japanese or Korean). */
-  function terms(query) {
-    return normalize(query).split(/\s+/).filter(function (w) { return w.length > 0; });
-  }
+/**
+ * A question on the page: its facts for the filters, its list item, and whether it is shown.
+ * @typedef {import('./catalogue-state.js').QuestionFacts & { li: HTMLElement, check: HTMLInputElement | null, visible: boolean }} Question
+ */
 
-  function matchesTerms(haystack, words) {
-    for (var i = 0; i < words.length; i++) {
-      if (haystack.indexOf(words[i]) < 0) { return false; }
-    }
-    return true;
-  }
+/**
+ * The catalogue page: its elements, read once, and the kit (the part of the state that is not in the form).
+ * @typedef {object} Page
+ * @property {HTMLElement} root
+ * @property {HTMLFormElement} form
+ * @property {HTMLElement} status
+ * @property {HTMLElement} empty
+ * @property {HTMLElement} kitBar
+ * @property {HTMLElement} kitSummary
+ * @property {HTMLElement} message
+ * @property {HTMLInputElement} textInput
+ * @property {HTMLDetailsElement | null} panel
+ * @property {HTMLElement} activeCount
+ * @property {HTMLFieldSetElement[]} fieldsets
+ * @property {string[]} facetNames
+ * @property {Record<string, string | null>} allValues
+ * @property {HTMLElement[]} groups
+ * @property {Question[]} questions
+ * @property {Record<string, Question>} byId
+ * @property {string[]} kit question ids, in page order
+ * @property {boolean} kitOnly "show only the kit" is a view of the moment, not part of the link
+ */
 
-  /**
-   * Whether a question whose facet holds `values` passes a filter on `wanted` (alternatives; none means no filter):
-   * it carries one of them, or the facet's all-value (`allValue`, declared `all: true`; null when none).
-   * The twin of Facet.Matches in the build.
-   */
-  function facetMatches(values, wanted, allValue) {
-    if (wanted.length === 0) { return true; }
-    if (allValue != null && values.indexOf(allValue) >= 0) { return true; }
-    return wanted.some(function (v) { return values.indexOf(v) >= 0; });
-  }
+/**
+ * @template {Element} T
+ * @param {ParentNode} parent
+ * @param {string} selector
+ * @returns {T}
+ */
+function required(parent, selector) {
+  const found = parent.querySelector(selector);
+  if (!found) { throw new Error('catalogue page without ' + selector); }
+  return /** @type {T} */ (found);
+}
 
-  /**
-   * Reads ?facet=value&facet=value&q=…&kit=a,b into { facets: { name: [values] }, q: '', kit: [ids] }.
-   * Maps keyed by facet names have no prototype, so any name an author picks ("constructor", "__proto__") is just a key.
-   * Only the given facet names are read; kit accepts both a comma list and repeated keys.
-   */
-  function parseQuery(search, facetNames) {
-    var state = { facets: Object.create(null), q: '', kit: [] };
-    facetNames.forEach(function (name) { state.facets[name] = []; });
-    var text = String(search || '').replace(/^\?/, '');
-    if (text === '') { return state; }
-    text.split('&').forEach(function (pair) {
-      if (pair === '') { return; }
-      var eq = pair.indexOf('=');
-      var key = decode(eq < 0 ? pair : pair.slice(0, eq));
-      var value = decode(eq < 0 ? '' : pair.slice(eq + 1));
-      if (key === 'q') {
-        state.q = state.q === '' ? value : state.q + ' ' + value;
-      } else if (key === 'kit') {
-        value.split(',').forEach(function (id) {
-          if (id !== '' && state.kit.indexOf(id) < 0) { state.kit.push(id); }
-        });
-      } else if (Object.prototype.hasOwnProperty.call(state.facets, key) && value !== '' && state.facets[key].indexOf(value) < 0) {
-        state.facets[key].push(value);
-      }
-    });
-    return state;
-  }
+/**
+ * @template {Element} T
+ * @param {ParentNode} parent
+ * @param {string} selector
+ * @returns {T[]}
+ */
+function all(parent, selector) {
+  return /** @type {T[]} */ (Array.from(parent.querySelectorAll(selector)));
+}
 
-  function decode(part) {
-    try { return decodeURIComponent(part.replace(/\+/g, ' ')); } catch (e) { return part; }
-  }
+/**
+ * @param {Element | null} element
+ * @returns {string}
+ */
+function text(element) {
+  return element && element.textContent ? element.textContent.trim() : '';
+}
 
-  /** The inverse of parseQuery, facets in the given order; '' when nothing is set. */
-  function buildQuery(state, facetNames) {
-    var parts = [];
-    facetNames.forEach(function (name) {
-      (state.facets[name] || []).forEach(function (value) {
-        parts.push(encodeURIComponent(name) + '=' + encodeURIComponent(value));
-      });
-    });
-    var q = String(state.q || '').trim();
-    if (q !== '') { parts.push('q=' + encodeURIComponent(q).replace(/%20/g, '+')); }
-    if (state.kit && state.kit.length > 0) {
-      parts.push('kit=' + state.kit.map(encodeURIComponent).join(','));
-    }
-    return parts.length === 0 ? '' : '?' + parts.join('&');
-  }
-
-  /** One CSV field per RFC 4180, always quoted. A leading = + - @ or control gets a ' so spreadsheets do not run it as a formula. */
-  function csvField(value) {
-    var s = String(value == null ? '' : value);
-    if (/^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
-    return '"' + s.replace(/"/g, '""') + '"';
-  }
-
-  function toCsv(rows) {
-    return rows.map(function (row) { return row.map(csvField).join(','); }).join('\r\n') + '\r\n';
-  }
-
-  /** Text as literal Markdown: one line, every character with a meaning backslash-escaped, and nothing read as a list or heading. */
-  function markdownText(value) {
-    var s = String(value == null ? '' : value).replace(/\s*[\r\n]+\s*/g, ' ').trim();
-    // Brackets are escaped, so parentheses and '!' can never form a link or image and stay readable.
-    s = s.replace(/[\\`*_\[\]<>#|~&$]/g, '\\$&');
-    if (/^\d+[.)]/.test(s)) { return s.replace(/^(\d+)/, '$1\\'); }
-    return /^[-+=]/.test(s) ? '\\' + s : s;
-  }
-
-  /** A URL as a Markdown link destination: the characters that would end or break it are percent-encoded. */
-  function markdownUrl(url) {
-    return String(url).replace(/[\s()<>\\]/g, function (c) { return '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'); });
-  }
-
-  /**
-   * The interview sheet as Markdown. sheet: { title, url, labels: { question, intent, lookFor, redFlags, followUps, kpis, notes },
-   * questions: [{ id, url, text, facets: [{ label, values: [] }], intent, lookFor: [], redFlags: [], followUps: [], kpis: [{ title, url }] }] }.
-   */
-  function toMarkdown(sheet) {
-    var out = ['# ' + markdownText(sheet.title), '', '<' + markdownUrl(sheet.url) + '>', ''];
-    var labels = sheet.labels;
-    function list(label, items) {
-      if (!items || items.length === 0) { return; }
-      out.push('**' + markdownText(label) + '**', '');
-      items.forEach(function (item) { out.push('- ' + markdownText(item)); });
-      out.push('');
-    }
-    sheet.questions.forEach(function (q, i) {
-      out.push('## ' + (i + 1) + '. ' + markdownText(q.text), '');
-      out.push('[#' + markdownText(q.id) + '](' + markdownUrl(q.url) + ')' +
-        q.facets.filter(function (f) { return f.values.length > 0; })
-          .map(function (f) { return ' · ' + markdownText(f.label) + ': ' + f.values.map(markdownText).join(', '); }).join(''), '');
-      if (q.intent) { out.push('**' + markdownText(labels.intent) + '**', '', markdownText(q.intent), ''); }
-      list(labels.lookFor, q.lookFor);
-      list(labels.redFlags, q.redFlags);
-      list(labels.followUps, q.followUps);
-      if (q.kpis && q.kpis.length > 0) {
-        out.push('**' + markdownText(labels.kpis) + '**: ' +
-          q.kpis.map(function (k) { return '[' + markdownText(k.title) + '](' + markdownUrl(k.url) + ')'; }).join(', '), '');
-      }
-      out.push('**' + markdownText(labels.notes) + '**', '', '', '');
-    });
-    return out.join('\n').replace(/\n{3,}$/, '\n');
-  }
-
-  /** The interview sheet as CSV rows: a header, then one row per question; list values one per line inside the cell. */
-  function toCsvRows(sheet) {
-    var labels = sheet.labels;
-    var facetLabels = sheet.questions.length > 0 ? sheet.questions[0].facets.map(function (f) { return f.label; }) : [];
-    var rows = [['ID', labels.question].concat(facetLabels, [labels.intent, labels.lookFor, labels.redFlags, labels.followUps, labels.kpis, 'URL', labels.notes])];
-    sheet.questions.forEach(function (q) {
-      rows.push([q.id, q.text].concat(
-        q.facets.map(function (f) { return f.values.join('\n'); }),
-        [q.intent || '', q.lookFor.join('\n'), q.redFlags.join('\n'), q.followUps.join('\n'),
-          q.kpis.map(function (k) { return k.title; }).join('\n'), q.url, '']));
-    });
-    return rows;
-  }
-
-  var api = {
-    normalize: normalize, terms: terms, matchesTerms: matchesTerms, facetMatches: facetMatches, parseQuery: parseQuery, buildQuery: buildQuery,
-    csvField: csvField, toCsv: toCsv, markdownText: markdownText, markdownUrl: markdownUrl, toMarkdown: toMarkdown, toCsvRows: toCsvRows
+/**
+ * Reads the page once.
+ * @param {HTMLElement} root
+ * @returns {Page}
+ */
+function readPage(root) {
+  const form = /** @type {HTMLFormElement} */ (required(root, '.catalogue-filters'));
+  const fieldsets = /** @type {HTMLFieldSetElement[]} */ (all(form, 'fieldset[data-facet]'));
+  const facetNames = fieldsets.map((f) => f.getAttribute('data-facet') ?? '');
+  /** @type {Record<string, string | null>} */
+  const allValues = Object.create(null);
+  for (const f of fieldsets) { allValues[f.getAttribute('data-facet') ?? ''] = f.getAttribute('data-all-value'); }
+  const questions = /** @type {HTMLElement[]} */ (all(root, 'li.question[id]')).map((li) => readQuestion(li, facetNames));
+  /** @type {Record<string, Question>} */
+  const byId = Object.create(null);
+  for (const q of questions) { byId[q.id] = q; }
+  return {
+    root,
+    form,
+    status: required(root, '#catalogue-status'),
+    empty: required(root, '#catalogue-empty'),
+    kitBar: required(root, '#catalogue-kit'),
+    kitSummary: required(root, '#catalogue-kit-summary'),
+    message: required(root, '#catalogue-kit-message'),
+    textInput: required(form, 'input[name="q"]'),
+    panel: form.querySelector('.filters-panel'),
+    activeCount: required(form, '.filters-active'),
+    fieldsets,
+    facetNames,
+    allValues,
+    groups: all(root, '.question-group'),
+    questions,
+    byId,
+    kit: [],
+    kitOnly: false
   };
-  global.HubCatalogue = api;
+}
 
-  if (typeof document === 'undefined') { return; }
+/**
+ * @param {HTMLElement} li
+ * @param {string[]} facetNames
+ * @returns {Question}
+ */
+function readQuestion(li, facetNames) {
+  /** @type {Record<string, string[]>} */
+  const facets = Object.create(null);
+  for (const name of facetNames) { facets[name] = []; }
+  for (const chip of all(li, '.facet-chip[data-facet]')) {
+    const values = facets[chip.getAttribute('data-facet') ?? ''];
+    if (values) { values.push(chip.getAttribute('data-value') ?? ''); }
+  }
+  return {
+    id: li.id,
+    li,
+    facets,
+    haystack: normalize([text(li.querySelector('.question-text')), text(li.querySelector('.intent')), li.getAttribute('data-tags') || ''].join('\n')),
+    check: li.querySelector('.kit-check'),
+    visible: true
+  };
+}
 
-  // ---- The page ----
+/**
+ * The filter state the form shows, with the kit.
+ * @param {Page} page
+ * @returns {FilterState}
+ */
+function formState(page) {
+  const state = emptyState(page.facetNames);
+  state.q = page.textInput.value;
+  state.kit = page.kit.slice();
+  for (const fs of page.fieldsets) {
+    state.facets[fs.getAttribute('data-facet') ?? ''] = /** @type {HTMLInputElement[]} */ (all(fs, 'input[type="checkbox"]:checked')).map((input) => input.value);
+  }
+  return state;
+}
 
-  function start() {
-    var root = document.querySelector('.catalogue-page[data-catalogue]');
-    if (!root) { return; }
-    var form = root.querySelector('.catalogue-filters');
-    var status = root.querySelector('#catalogue-status');
-    var empty = root.querySelector('#catalogue-empty');
-    var kitBar = root.querySelector('#catalogue-kit');
-    var kitSummary = root.querySelector('#catalogue-kit-summary');
-    var message = root.querySelector('#catalogue-kit-message');
-    var textInput = form.querySelector('input[name="q"]');
-    var panel = form.querySelector('.filters-panel');
-    var activeCount = form.querySelector('.filters-active');
-    var fieldsets = Array.prototype.slice.call(form.querySelectorAll('fieldset[data-facet]'));
-    var facetNames = fieldsets.map(function (f) { return f.getAttribute('data-facet'); });
-    var allValues = Object.create(null);
-    fieldsets.forEach(function (f) { allValues[f.getAttribute('data-facet')] = f.getAttribute('data-all-value'); });
-    var groups = Array.prototype.slice.call(root.querySelectorAll('.question-group'));
-    var questions = Array.prototype.slice.call(root.querySelectorAll('li.question[id]')).map(readQuestion);
-    var byId = Object.create(null);
-    questions.forEach(function (q) { byId[q.id] = q; });
-    var kit = [];
-    // "Show only the kit" is a view of the moment, not part of the link.
-    var kitOnly = false;
+/**
+ * @param {Page} page
+ * @param {{ facets: Record<string, string[]>, q: string }} state
+ */
+function setForm(page, state) {
+  page.textInput.value = state.q;
+  for (const fs of page.fieldsets) {
+    const selected = state.facets[fs.getAttribute('data-facet') ?? ''] || [];
+    for (const input of /** @type {HTMLInputElement[]} */ (all(fs, 'input[type="checkbox"]'))) { input.checked = selected.includes(input.value); }
+  }
+}
 
-    function readQuestion(li) {
-      var facets = Object.create(null);
-      facetNames.forEach(function (name) { facets[name] = []; });
-      li.querySelectorAll('.facet-chip[data-facet]').forEach(function (chip) {
-        var name = chip.getAttribute('data-facet');
-        if (facets[name]) { facets[name].push(chip.getAttribute('data-value')); }
-      });
-      var text = li.querySelector('.question-text');
-      var intent = li.querySelector('.intent');
+/**
+ * Shows the questions that pass the filters (or the kit alone), with the counts and the status line.
+ * @param {Page} page
+ */
+function apply(page) {
+  const state = formState(page);
+  const words = terms(state.q);
+  const onlyKit = page.kitOnly && page.kit.length > 0;
+  let shown = 0;
+  for (const q of page.questions) {
+    q.visible = onlyKit ? page.kit.includes(q.id) : passes(q, state, words, page.allValues, null);
+    q.li.hidden = !q.visible;
+    if (q.visible) { shown++; }
+  }
+  for (const g of page.groups) {
+    const visible = g.querySelectorAll('li.question:not([hidden])').length;
+    g.hidden = visible === 0;
+    const count = g.querySelector('h2 .count');
+    if (count) { count.textContent = String(visible); }
+  }
+  for (const fs of page.fieldsets) {
+    const name = fs.getAttribute('data-facet') ?? '';
+    for (const input of /** @type {HTMLInputElement[]} */ (all(fs, 'input[type="checkbox"]'))) {
+      const n = valueCount(page.questions, state, words, page.allValues, name, input.value);
+      const label = input.closest('label');
+      if (!label) { continue; }
+      const count = label.querySelector('.filter-count');
+      if (count) { count.textContent = String(n); }
+      label.classList.toggle('is-empty', n === 0 && !input.checked);
+    }
+  }
+  const active = activeFilters(state, words);
+  page.activeCount.textContent = active === 0 ? '' : fill(page.activeCount.getAttribute('data-template'), { count: active });
+  page.empty.hidden = shown > 0;
+  const status = page.status;
+  const total = page.questions.length;
+  const line = onlyKit ? fill(status.getAttribute('data-kit'), { count: shown })
+    : shown === 0 ? status.getAttribute('data-none') ?? ''
+    : fill(shown === total ? status.getAttribute('data-all') : status.getAttribute('data-some'), { shown, total });
+  if (status.textContent !== line) { status.textContent = line; }
+  renderKit(page);
+}
+
+/** @param {Page} page */
+function renderKit(page) {
+  const { kit, kitBar } = page;
+  const shown = page.questions.filter((q) => q.visible).length;
+  page.kitSummary.textContent = kit.length === 0 ? fill(kitBar.getAttribute('data-empty'), { shown })
+    : fill(kitBar.getAttribute('data-count'), { count: kit.length });
+  page.root.classList.toggle('has-kit', kit.length > 0);
+  for (const q of page.questions) {
+    const inKit = kit.includes(q.id);
+    q.li.classList.toggle('in-kit', inKit);
+    if (q.check) { q.check.checked = inKit; }
+  }
+  /** @type {HTMLButtonElement} */ (required(kitBar, '[data-action="clear"]')).disabled = kit.length === 0;
+  const only = /** @type {HTMLButtonElement} */ (required(kitBar, '[data-action="kit-only"]'));
+  only.disabled = kit.length === 0;
+  only.setAttribute('aria-pressed', String(page.kitOnly && kit.length > 0));
+}
+
+/**
+ * Writes the state into the address (without a history entry), unless it is there already.
+ * @param {Page} page
+ */
+function saveUrl(page) {
+  const url = location.pathname + queryFor(formState(page), page.facetNames, location.search) + location.hash;
+  if (url !== location.pathname + location.search + location.hash) {
+    history.replaceState(history.state, '', url);
+  }
+}
+
+/**
+ * @param {Page} page
+ * @param {string[]} ids
+ */
+function setKit(page, ids) {
+  page.kit = kitInPageOrder(page.questions, ids);
+}
+
+/**
+ * Announces a message in the kit bar's live region (emptied first, so the same message is announced again).
+ * @param {Page} page
+ * @param {string | null} message
+ */
+function say(page, message) {
+  page.message.textContent = '';
+  window.setTimeout(() => { page.message.textContent = message ?? ''; }, 50);
+}
+
+/**
+ * Sheet data, read back from the page so the export matches what is shown: the kit, or else the shown questions.
+ * @param {Page} page
+ * @returns {Sheet}
+ */
+function sheet(page) {
+  const targets = page.kit.length > 0 ? page.kit.map((id) => page.byId[id]) : page.questions.filter((q) => q.visible);
+  const base = location.origin + location.pathname;
+  /** @param {string} name */
+  const label = (name) => page.kitBar.getAttribute('data-label-' + name) || name;
+  return {
+    title: page.root.getAttribute('data-title') ?? '',
+    url: base,
+    labels: {
+      question: label('question'), intent: label('intent'), lookFor: label('look-for'), redFlags: label('red-flags'),
+      followUps: label('follow-ups'), kpis: label('kpis'), notes: label('notes')
+    },
+    questions: targets.map((q) => {
+      const li = q.li;
+      /** @param {string} selector */
+      const texts = (selector) => all(li, selector).map(text);
       return {
-        id: li.id, li: li, facets: facets,
-        haystack: normalize([text ? text.textContent : '', intent ? intent.textContent : '', li.getAttribute('data-tags') || ''].join('\n')),
-        check: li.querySelector('.kit-check')
-      };
-    }
-
-    function formState() {
-      var state = { facets: Object.create(null), q: textInput.value, kit: kit.slice() };
-      fieldsets.forEach(function (fs) {
-        var name = fs.getAttribute('data-facet');
-        state.facets[name] = Array.prototype.slice.call(fs.querySelectorAll('input[type="checkbox"]:checked'))
-          .map(function (input) { return input.value; });
-      });
-      return state;
-    }
-
-    function setForm(state) {
-      textInput.value = state.q;
-      fieldsets.forEach(function (fs) {
-        var selected = state.facets[fs.getAttribute('data-facet')] || [];
-        fs.querySelectorAll('input[type="checkbox"]').forEach(function (input) { input.checked = selected.indexOf(input.value) >= 0; });
-      });
-    }
-
-    /** Whether q passes every facet but `except` (values of one facet are alternatives) and the text filter. */
-    function passes(q, state, words, except) {
-      for (var i = 0; i < facetNames.length; i++) {
-        var name = facetNames[i];
-        var wanted = state.facets[name];
-        if (name === except || wanted.length === 0) { continue; }
-        if (!facetMatches(q.facets[name], wanted, allValues[name])) { return false; }
-      }
-      return matchesTerms(q.haystack, words);
-    }
-
-    function fill(template, values) {
-      return String(template || '').replace(/\{(\w+)\}/g, function (m, key) {
-        return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : m;
-      });
-    }
-
-    function apply() {
-      var state = formState();
-      var words = terms(state.q);
-      var shown = 0;
-      var onlyKit = kitOnly && kit.length > 0;
-      questions.forEach(function (q) {
-        q.visible = onlyKit ? kit.indexOf(q.id) >= 0 : passes(q, state, words, null);
-        q.li.hidden = !q.visible;
-        if (q.visible) { shown++; }
-      });
-      groups.forEach(function (g) {
-        var visible = g.querySelectorAll('li.question:not([hidden])').length;
-        g.hidden = visible === 0;
-        var count = g.querySelector('h2 .count');
-        if (count) { count.textContent = String(visible); }
-      });
-      fieldsets.forEach(function (fs) {
-        var name = fs.getAttribute('data-facet');
-        fs.querySelectorAll('input[type="checkbox"]').forEach(function (input) {
-          var n = questions.filter(function (q) { return facetMatches(q.facets[name], [input.value], allValues[name]) && passes(q, state, words, name); }).length;
-          var label = input.closest('label');
-          var count = label.querySelector('.filter-count');
-          if (count) { count.textContent = String(n); }
-          label.classList.toggle('is-empty', n === 0 && !input.checked);
-        });
-      });
-      var active = facetNames.reduce(function (n, name) { return n + state.facets[name].length; }, words.length > 0 ? 1 : 0);
-      activeCount.textContent = active === 0 ? '' : fill(activeCount.getAttribute('data-template'), { count: active });
-      empty.hidden = shown > 0;
-      var text = onlyKit ? fill(status.getAttribute('data-kit'), { count: shown })
-        : shown === 0 ? status.getAttribute('data-none')
-        : fill(shown === questions.length ? status.getAttribute('data-all') : status.getAttribute('data-some'), { shown: shown, total: questions.length });
-      if (status.textContent !== text) { status.textContent = text; }
-      renderKit();
-    }
-
-    function renderKit() {
-      var shown = questions.filter(function (q) { return q.visible; }).length;
-      kitSummary.textContent = kit.length === 0 ? fill(kitBar.getAttribute('data-empty'), { shown: shown })
-        : fill(kitBar.getAttribute('data-count'), { count: kit.length });
-      root.classList.toggle('has-kit', kit.length > 0);
-      questions.forEach(function (q) {
-        var inKit = kit.indexOf(q.id) >= 0;
-        q.li.classList.toggle('in-kit', inKit);
-        if (q.check) { q.check.checked = inKit; }
-      });
-      kitBar.querySelector('[data-action="clear"]').disabled = kit.length === 0;
-      var only = kitBar.querySelector('[data-action="kit-only"]');
-      only.disabled = kit.length === 0;
-      only.setAttribute('aria-pressed', String(kitOnly && kit.length > 0));
-    }
-
-    // Query keys that are not the page's own (a campaign tag, say) are kept as they were.
-    function foreignQuery() {
-      return location.search.replace(/^\?/, '').split('&').filter(function (pair) {
-        var key = decode(pair.split('=')[0]);
-        return pair !== '' && key !== 'q' && key !== 'kit' && facetNames.indexOf(key) < 0;
-      });
-    }
-
-    function saveUrl() {
-      var query = buildQuery(formState(), facetNames);
-      var foreign = foreignQuery();
-      if (foreign.length > 0) { query += (query === '' ? '?' : '&') + foreign.join('&'); }
-      var url = location.pathname + query + location.hash;
-      if (url !== location.pathname + location.search + location.hash) {
-        history.replaceState(history.state, '', url);
-      }
-    }
-
-    function setKit(ids) {
-      // Kept in page order, so the sheet reads like the catalogue.
-      kit = questions.filter(function (q) { return ids.indexOf(q.id) >= 0; }).map(function (q) { return q.id; });
-    }
-
-    function say(text) {
-      message.textContent = '';
-      window.setTimeout(function () { message.textContent = text; }, 50);
-    }
-
-    // Sheet data, read back from the page so the export matches what is shown.
-    function sheet() {
-      var targets = kit.length > 0 ? kit.map(function (id) { return byId[id]; }) : questions.filter(function (q) { return q.visible; });
-      var base = location.origin + location.pathname;
-      var label = function (name) { return kitBar.getAttribute('data-label-' + name) || name; };
-      return {
-        title: root.getAttribute('data-title'),
-        url: base,
-        labels: {
-          question: label('question'), intent: label('intent'), lookFor: label('look-for'), redFlags: label('red-flags'),
-          followUps: label('follow-ups'), kpis: label('kpis'), notes: label('notes')
-        },
-        questions: targets.map(function (q) {
-          var li = q.li;
-          var texts = function (selector) {
-            return Array.prototype.slice.call(li.querySelectorAll(selector)).map(function (el) { return el.textContent.trim(); });
-          };
-          var intent = li.querySelector('.intent');
+        id: q.id,
+        url: base + '#' + encodeURIComponent(q.id),
+        text: text(li.querySelector('.question-text')),
+        facets: page.fieldsets.map((fs) => {
+          const name = fs.getAttribute('data-facet');
           return {
-            id: q.id,
-            url: base + '#' + encodeURIComponent(q.id),
-            text: li.querySelector('.question-text').textContent.trim(),
-            facets: fieldsets.map(function (fs) {
-              var name = fs.getAttribute('data-facet');
-              return {
-                label: fs.querySelector('legend').textContent.trim(),
-                values: Array.prototype.slice.call(li.querySelectorAll('.facet-chip[data-facet]'))
-                  .filter(function (chip) { return chip.getAttribute('data-facet') === name; })
-                  .map(function (chip) { return chip.textContent.trim(); })
-              };
-            }),
-            intent: intent ? intent.textContent.trim() : '',
-            lookFor: texts('.look-for > li'),
-            redFlags: texts('.red-flags > li'),
-            followUps: texts('.follow-ups > li'),
-            kpis: Array.prototype.slice.call(li.querySelectorAll('.question-kpis a')).map(function (a) {
-              return { title: a.textContent.trim(), url: a.href };
-            })
+            label: text(fs.querySelector('legend')),
+            values: all(li, '.facet-chip[data-facet]').filter((chip) => chip.getAttribute('data-facet') === name).map(text)
           };
-        })
+        }),
+        intent: text(li.querySelector('.intent')),
+        lookFor: texts('.look-for > li'),
+        redFlags: texts('.red-flags > li'),
+        followUps: texts('.follow-ups > li'),
+        kpis: /** @type {HTMLAnchorElement[]} */ (all(li, '.question-kpis a')).map((a) => ({ title: text(a), url: a.href }))
       };
-    }
+    })
+  };
+}
 
-    function copyText(text) {
-      function fallback() {
-        var area = document.createElement('textarea');
-        area.className = 'clipboard-buffer';
-        area.setAttribute('readonly', '');
-        area.setAttribute('aria-hidden', 'true');
-        area.value = text;
-        document.body.appendChild(area);
-        area.select();
-        var ok = false;
-        try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
-        document.body.removeChild(area);
-        return ok;
-      }
-      if (navigator.clipboard && window.isSecureContext) {
-        return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return fallback(); });
-      }
-      return Promise.resolve(fallback());
-    }
-
-    function download(text, name, type) {
-      var blob = new Blob([text], { type: type });
-      var url = URL.createObjectURL(blob);
-      var a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.hidden = true;
-      document.body.appendChild(a);
-      a.click();
-      document.body.removeChild(a);
-      window.setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
-      say(fill(kitBar.getAttribute('data-downloaded'), { file: name }));
-    }
-
-    function copied(ok) {
-      say(ok ? kitBar.getAttribute('data-copied') : kitBar.getAttribute('data-copy-failed'));
-    }
-
-    var slug = root.getAttribute('data-catalogue') || 'catalogue';
-    var actions = {
-      'print': function () { window.print(); },
-      'copy-markdown': function () { copyText(toMarkdown(sheet())).then(copied); },
-      'download-markdown': function () { download(toMarkdown(sheet()), slug + '.md', 'text/markdown;charset=utf-8'); },
-      'copy-csv': function () { copyText(toCsv(toCsvRows(sheet()))).then(copied); },
-      // The byte order mark lets spreadsheet programs read Japanese and Korean as UTF-8.
-      'download-csv': function () { download('\ufeff' + toCsv(toCsvRows(sheet())), slug + '.csv', 'text/csv;charset=utf-8'); },
-      'add-shown': function () {
-        setKit(kit.concat(questions.filter(function (q) { return q.visible; }).map(function (q) { return q.id; })));
-        renderKit(); saveUrl(); say(kitSummary.textContent);
-      },
-      'kit-only': function () {
-        kitOnly = !kitOnly && kit.length > 0;
-        apply();
-      },
-      'clear': function () {
-        setKit([]); kitOnly = false; apply(); saveUrl(); say(kitBar.getAttribute('data-cleared'));
-      }
-    };
-
-    // Print the whole block of each printed question, then give the reader back the page as it was.
-    var opened = [];
-    window.addEventListener('beforeprint', function () {
-      opened = Array.prototype.slice.call(root.querySelectorAll('.question-details:not([open])'));
-      opened.forEach(function (d) { d.open = true; });
-    });
-    window.addEventListener('afterprint', function () {
-      opened.forEach(function (d) { d.open = false; });
-      opened = [];
-    });
-
-    // Wire up: controls that need script appear only now.
-    kitBar.hidden = false;
-    root.querySelectorAll('.copy-link, .kit-toggle').forEach(function (el) { el.hidden = false; });
-    var applyButton = form.querySelector('.filter-apply');
-    if (applyButton) { applyButton.hidden = true; }
-
-    var initial = parseQuery(location.search, facetNames);
-    setForm(initial);
-    setKit(initial.kit);
-    apply();
-    saveUrl();
-    // On a phone the filters fold away unless the link brought some, so the questions come first.
-    if (panel && window.matchMedia && window.matchMedia('(max-width: 59.99rem)').matches && activeCount.textContent === '') {
-      panel.open = false;
-    }
-    if (location.hash.length > 1) {
-      var target = document.getElementById(decode(location.hash.slice(1)));
-      if (target) { target.scrollIntoView(); }
-    }
-
-    var timer = 0;
-    form.addEventListener('input', function (event) {
-      if (event.target !== textInput) { return; }
-      window.clearTimeout(timer);
-      timer = window.setTimeout(function () { kitOnly = false; apply(); saveUrl(); }, 200);
-    });
-    form.addEventListener('change', function (event) {
-      if (event.target === textInput) { return; }
-      kitOnly = false;
-      apply(); saveUrl();
-    });
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      window.clearTimeout(timer);
-      apply(); saveUrl();
-    });
-    form.querySelector('.filter-reset').addEventListener('click', function (event) {
-      event.preventDefault();
-      setForm({ facets: Object.create(null), q: '' });
-      kitOnly = false;
-      apply(); saveUrl();
-      textInput.focus();
-    });
-    root.addEventListener('change', function (event) {
-      var input = event.target;
-      if (!input.classList || !input.classList.contains('kit-check')) { return; }
-      var ids = kit.filter(function (id) { return id !== input.value; });
-      if (input.checked) { ids.push(input.value); }
-      setKit(ids);
-      if (kitOnly) { apply(); } else { renderKit(); }
-      saveUrl();
-      say(kitBar.getAttribute(input.checked ? 'data-added' : 'data-removed') + ' (' + kit.length + ')');
-    });
-    root.addEventListener('click', function (event) {
-      var button = event.target.closest ? event.target.closest('button') : null;
-      if (!button || !root.contains(button)) { return; }
-      if (button.classList.contains('copy-link')) {
-        var id = button.getAttribute('data-id');
-        copyText(location.origin + location.pathname + '#' + encodeURIComponent(id)).then(function (ok) {
-          say(ok ? kitBar.getAttribute('data-link-copied') : kitBar.getAttribute('data-copy-failed'));
-          // The announcement sits in the kit bar, far above; the button itself tells sighted readers too.
-          var label = button.firstChild;
-          if (ok && label && label.nodeType === 3 && !button.classList.contains('is-copied')) {
-            var original = label.nodeValue;
-            label.nodeValue = kitBar.getAttribute('data-copied');
-            button.classList.add('is-copied');
-            window.setTimeout(function () { label.nodeValue = original; button.classList.remove('is-copied'); }, 2000);
-          }
-        });
-        return;
-      }
-      var action = actions[button.getAttribute('data-action')];
-      if (action) { action(); }
-    });
+/**
+ * Copies text to the clipboard; where the Clipboard API is missing or refused, through a selected text area.
+ * @param {string} value
+ * @returns {Promise<boolean>} whether it was copied
+ */
+function copyText(value) {
+  function fallback() {
+    const area = document.createElement('textarea');
+    area.className = 'clipboard-buffer';
+    area.setAttribute('readonly', '');
+    area.setAttribute('aria-hidden', 'true');
+    area.value = value;
+    document.body.appendChild(area);
+    area.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch { ok = false; }
+    document.body.removeChild(area);
+    return ok;
   }
-
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
+  if (navigator.clipboard && window.isSecureContext) {
+    return navigator.clipboard.writeText(value).then(() => true, () => fallback());
   }
-})(typeof globalThis !== 'undefined' ? globalThis : this);
+  return Promise.resolve(fallback());
+}
+
+/**
+ * @param {Page} page
+ * @param {string} content
+ * @param {string} name
+ * @param {string} type
+ */
+function download(page, content, name, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.appendChild(a);
+  a.click();
+  document.body.removeChild(a);
+  // The download has started from the link's click; the object URL is released once the browser has read it.
+  window.setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  say(page, fill(page.kitBar.getAttribute('data-downloaded'), { file: name }));
+}
+
+/**
+ * The kit bar's buttons, by their data-action.
+ * @param {Page} page
+ * @returns {Record<string, () => void>}
+ */
+function actions(page) {
+  const slug = page.root.getAttribute('data-catalogue') || 'catalogue';
+  /** @param {boolean} ok */
+  const copied = (ok) => say(page, page.kitBar.getAttribute(ok ? 'data-copied' : 'data-copy-failed'));
+  return {
+    'print': () => { window.print(); },
+    'copy-markdown': () => { copyText(toMarkdown(sheet(page))).then(copied); },
+    'download-markdown': () => { download(page, toMarkdown(sheet(page)), slug + '.md', 'text/markdown;charset=utf-8'); },
+    'copy-csv': () => { copyText(toCsv(toCsvRows(sheet(page)))).then(copied); },
+    // The byte order mark lets spreadsheet programs read Japanese and Korean as UTF-8.
+    'download-csv': () => { download(page, '\ufeff' + toCsv(toCsvRows(sheet(page))), slug + '.csv', 'text/csv;charset=utf-8'); },
+    'add-shown': () => {
+      setKit(page, page.kit.concat(page.questions.filter((q) => q.visible).map((q) => q.id)));
+      renderKit(page); saveUrl(page); say(page, page.kitSummary.textContent);
+    },
+    'kit-only': () => {
+      page.kitOnly = !page.kitOnly && page.kit.length > 0;
+      apply(page);
+    },
+    'clear': () => {
+      setKit(page, []); page.kitOnly = false; apply(page); saveUrl(page); say(page, page.kitBar.getAttribute('data-cleared'));
+    }
+  };
+}
+
+/**
+ * A copy-link button: copies the question's address, announces it, and says so on the button for a moment.
+ * @param {Page} page
+ * @param {HTMLButtonElement} button
+ */
+function copyLink(page, button) {
+  const id = button.getAttribute('data-id') ?? '';
+  copyText(location.origin + location.pathname + '#' + encodeURIComponent(id)).then((ok) => {
+    say(page, page.kitBar.getAttribute(ok ? 'data-link-copied' : 'data-copy-failed'));
+    // The announcement sits in the kit bar, far above; the button itself tells sighted readers too.
+    const label = button.firstChild;
+    if (ok && label && label.nodeType === Node.TEXT_NODE && !button.classList.contains('is-copied')) {
+      const original = label.nodeValue;
+      label.nodeValue = page.kitBar.getAttribute('data-copied');
+      button.classList.add('is-copied');
+      window.setTimeout(() => { label.nodeValue = original; button.classList.remove('is-copied'); }, 2000);
+    }
+  });
+}
+
+/**
+ * Print the whole block of each printed question, then give the reader back the page as it was.
+ * @param {Page} page
+ */
+function openDetailsForPrint(page) {
+  /** @type {HTMLDetailsElement[]} */
+  let opened = [];
+  window.addEventListener('beforeprint', () => {
+    opened = /** @type {HTMLDetailsElement[]} */ (all(page.root, '.question-details:not([open])'));
+    for (const d of opened) { d.open = true; }
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of opened) { d.open = false; }
+    opened = [];
+  });
+}
+
+/** @param {Page} page */
+function listen(page) {
+  const { form, root, textInput, kitBar } = page;
+  const buttons = actions(page);
+  let timer = 0;
+  form.addEventListener('input', (event) => {
+    if (event.target !== textInput) { return; }
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => { page.kitOnly = false; apply(page); saveUrl(page); }, 200);
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === textInput) { return; }
+    page.kitOnly = false;
+    apply(page); saveUrl(page);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    apply(page); saveUrl(page);
+  });
+  required(form, '.filter-reset').addEventListener('click', (event) => {
+    event.preventDefault();
+    setForm(page, { facets: Object.create(null), q: '' });
+    page.kitOnly = false;
+    apply(page); saveUrl(page);
+    textInput.focus();
+  });
+  root.addEventListener('change', (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.classList.contains('kit-check')) { return; }
+    const ids = page.kit.filter((id) => id !== input.value);
+    if (input.checked) { ids.push(input.value); }
+    setKit(page, ids);
+    if (page.kitOnly) { apply(page); } else { renderKit(page); }
+    saveUrl(page);
+    say(page, kitBar.getAttribute(input.checked ? 'data-added' : 'data-removed') + ' (' + page.kit.length + ')');
+  });
+  root.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button || !root.contains(button)) { return; }
+    if (button.classList.contains('copy-link')) {
+      copyLink(page, button);
+      return;
+    }
+    const action = buttons[button.getAttribute('data-action') ?? ''];
+    if (action) { action(); }
+  });
+}
+
+/** @param {HTMLElement} root */
+function start(root) {
+  const page = readPage(root);
+  openDetailsForPrint(page);
+  // Controls that need script appear only now.
+  page.kitBar.hidden = false;
+  for (const el of /** @type {HTMLElement[]} */ (all(root, '.copy-link, .kit-toggle'))) { el.hidden = false; }
+  const applyButton = /** @type {HTMLElement | null} */ (page.form.querySelector('.filter-apply'));
+  if (applyButton) { applyButton.hidden = true; }
+
+  const initial = parseQuery(location.search, page.facetNames);
+  setForm(page, initial);
+  setKit(page, initial.kit);
+  apply(page);
+  saveUrl(page);
+  // On a phone the filters fold away unless the link brought some, so the questions come first.
+  if (page.panel && typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 59.99rem)').matches && page.activeCount.textContent === '') {
+    page.panel.open = false;
+  }
+  if (location.hash.length > 1) {
+    const target = document.getElementById(decode(location.hash.slice(1)));
+    if (target) { target.scrollIntoView(); }
+  }
+  listen(page);
+}
+
+// A module script runs once the document is parsed: the catalogue is all there.
+const catalogue = /** @type {HTMLElement | null} */ (document.querySelector('.catalogue-page[data-catalogue]'));
+if (catalogue) { start(catalogue); }

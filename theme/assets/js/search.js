@@ -1,535 +1,513 @@
+// @ts-check
 /*
  * Hub search UI: instant results under every search box, the results page (/{lang}/search/?q=…),
- * and the "/" shortcut. The engine (lunr.min.js, search-tokenizer.js, search-worker.js) and the
- * first index tier load on the first focus of a search box; nothing here uses innerHTML, eval or
+ * and the "/" shortcut. The engine (search-engine.js in a module worker, search-worker.js, or on the page where
+ * workers are unavailable) and the first index tier load on the first focus of a search box; modules are found
+ * next to this one (import.meta.url), so the site works under any path prefix; nothing here uses innerHTML, eval or
  * inline styles, so it runs under a strict Content-Security-Policy.
  *
  * Configuration comes from the data-* attributes of the search-box form (theme/partials/search-box).
  */
-(function () {
-  'use strict';
 
-  var BOX_LIMIT = 8;
-  var PAGE_LIMIT = 20; // what a first search shows (and whose text it fetches); "more" adds as many
-  var DEBOUNCE_MS = 60;
+let BOX_LIMIT = 8;
+let PAGE_LIMIT = 20; // what a first search shows (and whose text it fetches); "more" adds as many
+let DEBOUNCE_MS = 60;
 
-  var config = null;
-  var enginePromise = null;
-  var nextId = 0;
+/**
+ * The search box's configuration (data-* attributes of the form).
+ * @typedef {{ indexUrl: string, pageUrl: string, version: string, noWorker: boolean, labels: Record<string, string> }} Config
+ */
 
-  function label(key, count) {
-    var text = config.labels[key] || key;
-    return count === undefined ? text : text.replace('{count}', String(count));
+/** @type {Config} */
+let config = { indexUrl: '', pageUrl: '', version: '', noWorker: false, labels: {} };
+/** @type {Promise<any> | null} */
+let enginePromise = null;
+let nextId = 0;
+
+function label(key, count) {
+  let text = config.labels[key] || key;
+  return count === undefined ? text : text.replace('{count}', String(count));
+}
+
+function element(tag, className, text) {
+  let node = document.createElement(tag);
+  if (className) {
+    node.className = className;
   }
-
-  function element(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined && text !== null) {
-      node.textContent = text;
-    }
-    return node;
+  if (text !== undefined && text !== null) {
+    node.textContent = text;
   }
+  return node;
+}
 
-  /** Appends text with [start, end) ranges wrapped in <mark>, as text nodes only. */
-  function appendHighlighted(parent, text, ranges) {
-    var at = 0;
-    for (var i = 0; i < ranges.length; i++) {
-      var start = ranges[i][0];
-      var end = ranges[i][1];
-      if (start > at) {
-        parent.appendChild(document.createTextNode(text.slice(at, start)));
-      }
-      parent.appendChild(element('mark', null, text.slice(start, end)));
-      at = end;
+/** Appends text with [start, end) ranges wrapped in <mark>, as text nodes only. */
+function appendHighlighted(parent, text, ranges) {
+  let at = 0;
+  for (let i = 0; i < ranges.length; i++) {
+    let start = ranges[i][0];
+    let end = ranges[i][1];
+    if (start > at) {
+      parent.appendChild(document.createTextNode(text.slice(at, start)));
     }
-    if (at < text.length) {
-      parent.appendChild(document.createTextNode(text.slice(at)));
-    }
+    parent.appendChild(element('mark', null, text.slice(start, end)));
+    at = end;
   }
+  if (at < text.length) {
+    parent.appendChild(document.createTextNode(text.slice(at)));
+  }
+}
 
-  function loadScripts(urls) {
-    return Promise.all(urls.map(function (url) {
-      return new Promise(function (resolve, reject) {
-        var script = document.createElement('script');
-        script.src = url;
-        script.async = false; // download in parallel, run in order
-        script.onload = resolve;
-        script.onerror = function () {
-          reject(new Error(url));
-        };
-        document.head.appendChild(script);
+function fetchJson(url) {
+  let versioned = config.version ? url + '?v=' + encodeURIComponent(config.version) : url;
+  return fetch(versioned, { credentials: 'same-origin' }).then(function (response) {
+    if (!response.ok) {
+      throw new Error(url + ': HTTP ' + response.status);
+    }
+    return response.json();
+  });
+}
+
+function absolute(url) {
+  return new URL(url, window.location.href).href;
+}
+
+/**
+ * The engine in a Web Worker: loading the full-text tier of a large site (JSON parse, unpack,
+ * lunr.Index.load) blocked the page for seconds at 1,000 pages when done here.
+ */
+function workerEngine() {
+  return new Promise(function (resolve, reject) {
+    const worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
+    let pending = {};
+    let next = 0;
+    function call(message) {
+      return new Promise(function (res, rej) {
+        message.id = ++next;
+        pending[message.id] = { resolve: res, reject: rej };
+        worker.postMessage(message);
       });
-    }));
-  }
-
-  function fetchJson(url) {
-    var versioned = config.version ? url + '?v=' + encodeURIComponent(config.version) : url;
-    return fetch(versioned, { credentials: 'same-origin' }).then(function (response) {
-      if (!response.ok) {
-        throw new Error(url + ': HTTP ' + response.status);
-      }
-      return response.json();
-    });
-  }
-
-  function absolute(url) {
-    return new URL(url, window.location.href).href;
-  }
-
-  /**
-   * The engine in a Web Worker: loading the full-text tier of a large site (JSON parse, unpack,
-   * lunr.Index.load) blocked the page for seconds at 1,000 pages when done here.
-   */
-  function workerEngine() {
-    return new Promise(function (resolve, reject) {
-      var assets = config.assetsUrl;
-      var worker = new Worker(assets + 'search-worker.js');
-      var pending = {};
-      var next = 0;
-      function call(message) {
-        return new Promise(function (res, rej) {
-          message.id = ++next;
-          pending[message.id] = { resolve: res, reject: rej };
-          worker.postMessage(message);
-        });
-      }
-      worker.onmessage = function (event) {
-        var answer = pending[event.data.id];
-        delete pending[event.data.id];
-        if (answer) {
-          if (event.data.error) {
-            answer.reject(new Error(event.data.error));
-          } else {
-            answer.resolve(event.data.result);
-          }
+    }
+    worker.onmessage = function (event) {
+      let answer = pending[event.data.id];
+      delete pending[event.data.id];
+      if (answer) {
+        if (event.data.error) {
+          answer.reject(new Error(event.data.error));
+        } else {
+          answer.resolve(event.data.result);
         }
-      };
-      worker.onerror = function (event) {
-        event.preventDefault();
-        Object.keys(pending).forEach(function (id) {
-          pending[id].reject(new Error('search worker failed'));
-        });
-        pending = {};
-        worker.terminate();
-        reject(new Error('search worker failed'));
-      };
-      worker.postMessage({
-        type: 'init',
-        lunrUrl: absolute(assets + 'lunr.min.js'),
-        tokenizerUrl: absolute(assets + 'search-tokenizer.js'),
-        indexUrl: absolute(config.indexUrl),
-        version: config.version
-      });
-      var proxy = {
-        search: function (query, options) {
-          return call({ type: 'search', query: query, options: options });
-        },
-        load: function () {
-          return call({ type: 'load' });
-        }
-      };
-      proxy.load().then(function () {
-        resolve(proxy);
-      }, reject);
-    });
-  }
-
-  /** The engine on the page itself, where workers are unavailable (or forbidden by the CSP). */
-  function pageEngine() {
-    var assets = config.assetsUrl;
-    return loadScripts([assets + 'lunr.min.js', assets + 'search-tokenizer.js', assets + 'search-worker.js'])
-      .then(function () {
-        var created = new window.HubSearchEngine.Engine({ indexUrl: config.indexUrl, fetchJson: fetchJson });
-        return created.load().then(function () {
-          return created;
-        });
-      });
-  }
-
-  /** The engine, with its title tier loaded; created on first use. */
-  function engine() {
-    if (!enginePromise) {
-      var useWorker = typeof window.Worker === 'function' && !config.noWorker;
-      enginePromise = useWorker
-        ? workerEngine().catch(function () {
-          return pageEngine();
-        })
-        : pageEngine();
-      enginePromise.catch(function () {
-        enginePromise = null;
-      });
-    }
-    return enginePromise;
-  }
-
-  function renderResult(result) {
-    var item = element('li', 'search-result search-result-' + result.kind);
-    var link = element('a', 'search-result-link');
-    link.href = result.url;
-    link.appendChild(element('span', 'search-result-kind', label(result.kind)));
-    var title = element('span', 'search-result-title');
-    appendHighlighted(title, result.title.text, result.title.ranges);
-    link.appendChild(title);
-    item.appendChild(link);
-    if (result.snippet && result.snippet.text) {
-      var snippet = element('p', 'search-result-snippet');
-      if (result.snippet.before) {
-        snippet.appendChild(document.createTextNode('…'));
       }
-      appendHighlighted(snippet, result.snippet.text, result.snippet.ranges);
-      if (result.snippet.after) {
-        snippet.appendChild(document.createTextNode('…'));
+    };
+    worker.onerror = function (event) {
+      event.preventDefault();
+      Object.keys(pending).forEach(function (id) {
+        pending[id].reject(new Error('search worker failed'));
+      });
+      pending = {};
+      worker.terminate();
+      reject(new Error('search worker failed'));
+    };
+    worker.postMessage({ type: 'init', indexUrl: absolute(config.indexUrl), version: config.version });
+    let proxy = {
+      search: function (query, options) {
+        return call({ type: 'search', query: query, options: options });
+      },
+      load: function () {
+        return call({ type: 'load' });
       }
-      item.appendChild(snippet);
-    }
-    if (result.section) {
-      item.appendChild(element('p', 'search-result-section', result.section));
-    }
-    return item;
-  }
+    };
+    proxy.load().then(function () {
+      resolve(proxy);
+    }, reject);
+  });
+}
 
-  function renderList(list, results) {
-    while (list.firstChild) {
-      list.removeChild(list.firstChild);
-    }
-    for (var i = 0; i < results.length; i++) {
-      list.appendChild(renderResult(results[i]));
-    }
-  }
-
-  /**
-   * "12 results"; "about 12 results" when the count includes candidates whose adjacency is not
-   * confirmed yet (their text not loaded: an estimate from above, and the results page confirms
-   * more); "12+ results" when it is a lower bound (the title tier answered alone).
-   */
-  function countLabel(key, response, count) {
-    var n = count === undefined ? response.total : count;
-    return label(response.approximate ? key + '_about' : response.partial ? key + '_more' : key, n);
-  }
-
-  function nothingFound(response, count) {
-    return (count === undefined ? response.total : count) === 0 && !response.approximate && !response.partial;
-  }
-
-  function pageUrl(query, kind) {
-    var url = config.pageUrl + '?q=' + encodeURIComponent(query);
-    return kind ? url + '&kind=' + encodeURIComponent(kind) : url;
-  }
-
-  /**
-   * Calls onQuery() after the user pauses typing, never in the middle of an IME composition (the
-   * composition's end counts as typing).
-   */
-  function watchTyping(input, onQuery) {
-    var composing = false;
-    var timer = 0;
-    function schedule() {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(onQuery, DEBOUNCE_MS);
-    }
-    input.addEventListener('compositionstart', function () {
-      composing = true;
-      window.clearTimeout(timer);
+/** The engine on the page itself, where workers are unavailable (or forbidden by the CSP). */
+function pageEngine() {
+  return import('./search-engine.js').then(function (module) {
+    let created = new module.Engine({ indexUrl: config.indexUrl, fetchJson: fetchJson });
+    return created.load().then(function () {
+      return created;
     });
-    input.addEventListener('compositionend', function () {
-      composing = false;
-      schedule();
-    });
-    input.addEventListener('input', function (event) {
-      if (composing || event.isComposing) {
-        return;
-      }
-      schedule();
+  });
+}
+
+/** The engine, with its title tier loaded; created on first use. */
+function engine() {
+  if (!enginePromise) {
+    let useWorker = typeof window.Worker === 'function' && !config.noWorker;
+    enginePromise = useWorker
+      ? workerEngine().catch(function () {
+        return pageEngine();
+      })
+      : pageEngine();
+    enginePromise.catch(function () {
+      enginePromise = null;
     });
   }
+  return enginePromise;
+}
 
-  /** Arrow keys move between the input and the result links; Escape goes back to the input. */
-  function arrowKeys(input, container, close) {
-    function links() {
-      return Array.prototype.slice.call(container.querySelectorAll('a[href]'));
+function renderResult(result) {
+  let item = element('li', 'search-result search-result-' + result.kind);
+  let link = element('a', 'search-result-link');
+  link.href = result.url;
+  link.appendChild(element('span', 'search-result-kind', label(result.kind)));
+  let title = element('span', 'search-result-title');
+  appendHighlighted(title, result.title.text, result.title.ranges);
+  link.appendChild(title);
+  item.appendChild(link);
+  if (result.snippet && result.snippet.text) {
+    let snippet = element('p', 'search-result-snippet');
+    if (result.snippet.before) {
+      snippet.appendChild(document.createTextNode('…'));
     }
-    input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown' && links().length > 0) {
-        event.preventDefault();
-        links()[0].focus();
-      } else if (event.key === 'Escape' && close) {
+    appendHighlighted(snippet, result.snippet.text, result.snippet.ranges);
+    if (result.snippet.after) {
+      snippet.appendChild(document.createTextNode('…'));
+    }
+    item.appendChild(snippet);
+  }
+  if (result.section) {
+    item.appendChild(element('p', 'search-result-section', result.section));
+  }
+  return item;
+}
+
+function renderList(list, results) {
+  while (list.firstChild) {
+    list.removeChild(list.firstChild);
+  }
+  for (let i = 0; i < results.length; i++) {
+    list.appendChild(renderResult(results[i]));
+  }
+}
+
+/**
+ * "12 results"; "about 12 results" when the count includes candidates whose adjacency is not
+ * confirmed yet (their text not loaded: an estimate from above, and the results page confirms
+ * more); "12+ results" when it is a lower bound (the title tier answered alone).
+ */
+function countLabel(key, response, count) {
+  let n = count === undefined ? response.total : count;
+  return label(response.approximate ? key + '_about' : response.partial ? key + '_more' : key, n);
+}
+
+function nothingFound(response, count) {
+  return (count === undefined ? response.total : count) === 0 && !response.approximate && !response.partial;
+}
+
+function pageUrl(query, kind) {
+  let url = config.pageUrl + '?q=' + encodeURIComponent(query);
+  return kind ? url + '&kind=' + encodeURIComponent(kind) : url;
+}
+
+/**
+ * Calls onQuery() after the user pauses typing, never in the middle of an IME composition (the
+ * composition's end counts as typing).
+ */
+function watchTyping(input, onQuery) {
+  let composing = false;
+  let timer = 0;
+  function schedule() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(onQuery, DEBOUNCE_MS);
+  }
+  input.addEventListener('compositionstart', function () {
+    composing = true;
+    window.clearTimeout(timer);
+  });
+  input.addEventListener('compositionend', function () {
+    composing = false;
+    schedule();
+  });
+  input.addEventListener('input', function (event) {
+    if (composing || event.isComposing) {
+      return;
+    }
+    schedule();
+  });
+}
+
+/** Arrow keys move between the input and the result links; Escape goes back to the input. */
+function arrowKeys(input, container, close) {
+  function links() {
+    return Array.prototype.slice.call(container.querySelectorAll('a[href]'));
+  }
+  input.addEventListener('keydown', function (event) {
+    if (event.key === 'ArrowDown' && links().length > 0) {
+      event.preventDefault();
+      links()[0].focus();
+    } else if (event.key === 'Escape' && close) {
+      close();
+    }
+  });
+  container.addEventListener('keydown', function (event) {
+    let all = links();
+    let at = all.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && at >= 0 && at + 1 < all.length) {
+      event.preventDefault();
+      all[at + 1].focus();
+    } else if (event.key === 'ArrowUp' && at >= 0) {
+      event.preventDefault();
+      (at > 0 ? all[at - 1] : input).focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      input.focus();
+      if (close) {
         close();
       }
+    }
+  });
+}
+
+/** A search box with instant results in a panel below it; Enter opens the results page. */
+function enhanceBox(form) {
+  let input = form.querySelector('input[name="q"]');
+  if (!input) {
+    return;
+  }
+  let panel = element('div', 'search-panel');
+  panel.id = 'search-panel-' + (nextId++);
+  panel.hidden = true;
+  let status = element('p', 'search-status');
+  status.setAttribute('role', 'status');
+  let list = element('ol', 'search-results');
+  let footer = element('p', 'search-panel-footer');
+  let all = element('a', 'search-view-all');
+  footer.appendChild(all);
+  panel.appendChild(status);
+  panel.appendChild(list);
+  panel.appendChild(footer);
+  form.appendChild(panel);
+  form.classList.add('search-enhanced');
+  // A text box that opens a panel of suggestions is a combobox (aria-expanded is not allowed on a searchbox).
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', panel.id);
+  input.setAttribute('aria-expanded', 'false');
+
+  let sequence = 0;
+  function open() {
+    panel.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+  function close() {
+    sequence++;
+    panel.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+  }
+  function run() {
+    let query = input.value;
+    let mine = ++sequence;
+    if (!query.trim()) {
+      close();
+      return;
+    }
+    open();
+    let ready = false;
+    window.setTimeout(function () {
+      if (!ready && mine === sequence) {
+        status.textContent = label('loading');
+      }
+    }, 150);
+    engine().then(function (e) {
+      return e.search(query, { typing: true, limit: BOX_LIMIT });
+    }).then(function (response) {
+      ready = true;
+      if (mine !== sequence) {
+        return;
+      }
+      status.textContent = nothingFound(response) ? label('no_results') : countLabel('results', response);
+      renderList(list, response.results);
+      all.href = pageUrl(query);
+      all.textContent = countLabel('view_all', response);
+      footer.hidden = nothingFound(response);
+    }, function () {
+      ready = true;
+      if (mine === sequence) {
+        status.textContent = label('error');
+        renderList(list, []);
+        footer.hidden = true;
+      }
     });
-    container.addEventListener('keydown', function (event) {
-      var all = links();
-      var at = all.indexOf(document.activeElement);
-      if (event.key === 'ArrowDown' && at >= 0 && at + 1 < all.length) {
-        event.preventDefault();
-        all[at + 1].focus();
-      } else if (event.key === 'ArrowUp' && at >= 0) {
-        event.preventDefault();
-        (at > 0 ? all[at - 1] : input).focus();
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        input.focus();
-        if (close) {
+  }
+
+  input.addEventListener('focus', function () {
+    engine();
+    if (input.value.trim() && panel.hidden) {
+      run();
+    }
+  });
+  watchTyping(input, run);
+  arrowKeys(input, panel, close);
+  form.addEventListener('focusout', function (event) {
+    if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
+      window.setTimeout(function () {
+        if (!form.contains(document.activeElement)) {
           close();
         }
+      }, 0);
+    }
+  });
+}
+
+/** The results page: the query and kind filter live in the URL (?q=…&kind=question). */
+function enhancePage(form) {
+  let input = form.querySelector('input[name="q"]');
+  let kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
+  const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
+  let list = document.getElementById('search-results');
+  const more = /** @type {HTMLElement} */ (document.getElementById('search-more'));
+  if (!input || !status || !list || !more) {
+    return;
+  }
+  let params = new URLSearchParams(window.location.search);
+  input.value = params.get('q') || '';
+  let kind = params.get('kind') || '';
+  kinds.forEach(function (radio) {
+    radio.checked = radio.value === kind;
+  });
+  let limit = PAGE_LIMIT;
+  // The results page always asks the full text (only the shards of the query's terms load).
+  let full = 'always';
+  let sequence = 0;
+
+  function selectedKind() {
+    let checked = kinds.filter(function (radio) { return radio.checked; })[0];
+    return checked ? checked.value : '';
+  }
+
+  function updateUrl() {
+    let query = input.value;
+    let url = query.trim() ? pageUrl(query, selectedKind()) : config.pageUrl;
+    window.history.replaceState(null, '', url);
+  }
+
+  function showCounts(counts, total, response) {
+    kinds.forEach(function (radio) {
+      let count = radio.parentNode.querySelector('.search-kind-count');
+      if (count) {
+        let n = radio.value ? counts && counts[radio.value] || 0 : total;
+        count.textContent = counts ? '(' + (response.approximate ? '≈' : '') + n + (response.partial ? '+' : '') + ')' : '';
       }
     });
   }
 
-  /** A search box with instant results in a panel below it; Enter opens the results page. */
-  function enhanceBox(form) {
-    var input = form.querySelector('input[name="q"]');
-    if (!input) {
+  function run(typing) {
+    let query = input.value;
+    let mine = ++sequence;
+    let kindNow = selectedKind();
+    if (!query.trim()) {
+      status.textContent = label('prompt');
+      renderList(list, []);
+      showCounts(null, 0, {});
+      more.hidden = true;
       return;
     }
-    var panel = element('div', 'search-panel');
-    panel.id = 'search-panel-' + (nextId++);
-    panel.hidden = true;
-    var status = element('p', 'search-status');
-    status.setAttribute('role', 'status');
-    var list = element('ol', 'search-results');
-    var footer = element('p', 'search-panel-footer');
-    var all = element('a', 'search-view-all');
-    footer.appendChild(all);
-    panel.appendChild(status);
-    panel.appendChild(list);
-    panel.appendChild(footer);
-    form.appendChild(panel);
-    form.classList.add('search-enhanced');
-    // A text box that opens a panel of suggestions is a combobox (aria-expanded is not allowed on a searchbox).
-    input.setAttribute('role', 'combobox');
-    input.setAttribute('aria-autocomplete', 'list');
-    input.setAttribute('aria-controls', panel.id);
-    input.setAttribute('aria-expanded', 'false');
-
-    var sequence = 0;
-    function open() {
-      panel.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    }
-    function close() {
-      sequence++;
-      panel.hidden = true;
-      input.setAttribute('aria-expanded', 'false');
-    }
-    function run() {
-      var query = input.value;
-      var mine = ++sequence;
-      if (!query.trim()) {
-        close();
+    let ready = false;
+    window.setTimeout(function () {
+      if (!ready && mine === sequence) {
+        status.textContent = label('loading');
+      }
+    }, 150);
+    engine().then(function (e) {
+      return e.search(query, { typing: typing, kinds: kindNow ? [kindNow] : null, limit: limit, full: full });
+    }).then(function (response) {
+      ready = true;
+      if (mine !== sequence) {
         return;
       }
-      open();
-      var ready = false;
-      window.setTimeout(function () {
-        if (!ready && mine === sequence) {
-          status.textContent = label('loading');
-        }
-      }, 150);
-      engine().then(function (e) {
-        return e.search(query, { typing: true, limit: BOX_LIMIT });
-      }).then(function (response) {
-        ready = true;
-        if (mine !== sequence) {
-          return;
-        }
-        status.textContent = nothingFound(response) ? label('no_results') : countLabel('results', response);
-        renderList(list, response.results);
-        all.href = pageUrl(query);
-        all.textContent = countLabel('view_all', response);
-        footer.hidden = nothingFound(response);
-      }, function () {
-        ready = true;
-        if (mine === sequence) {
-          status.textContent = label('error');
-          renderList(list, []);
-          footer.hidden = true;
-        }
-      });
-    }
-
-    input.addEventListener('focus', function () {
-      engine();
-      if (input.value.trim() && panel.hidden) {
-        run();
-      }
-    });
-    watchTyping(input, run);
-    arrowKeys(input, panel, close);
-    form.addEventListener('focusout', function (event) {
-      if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
-        window.setTimeout(function () {
-          if (!form.contains(document.activeElement)) {
-            close();
-          }
-        }, 0);
-      }
-    });
-  }
-
-  /** The results page: the query and kind filter live in the URL (?q=…&kind=question). */
-  function enhancePage(form) {
-    var input = form.querySelector('input[name="q"]');
-    var kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
-    var status = document.getElementById('search-status');
-    var list = document.getElementById('search-results');
-    var more = document.getElementById('search-more');
-    if (!input || !status || !list) {
-      return;
-    }
-    var params = new URLSearchParams(window.location.search);
-    input.value = params.get('q') || '';
-    var kind = params.get('kind') || '';
-    kinds.forEach(function (radio) {
-      radio.checked = radio.value === kind;
-    });
-    var limit = PAGE_LIMIT;
-    // The results page always asks the full text (only the shards of the query's terms load).
-    var full = 'always';
-    var sequence = 0;
-
-    function selectedKind() {
-      var checked = kinds.filter(function (radio) { return radio.checked; })[0];
-      return checked ? checked.value : '';
-    }
-
-    function updateUrl() {
-      var query = input.value;
-      var url = query.trim() ? pageUrl(query, selectedKind()) : config.pageUrl;
-      window.history.replaceState(null, '', url);
-    }
-
-    function showCounts(counts, total, response) {
-      kinds.forEach(function (radio) {
-        var count = radio.parentNode.querySelector('.search-kind-count');
-        if (count) {
-          var n = radio.value ? counts && counts[radio.value] || 0 : total;
-          count.textContent = counts ? '(' + (response.approximate ? '≈' : '') + n + (response.partial ? '+' : '') + ')' : '';
-        }
-      });
-    }
-
-    function run(typing) {
-      var query = input.value;
-      var mine = ++sequence;
-      var kindNow = selectedKind();
-      if (!query.trim()) {
-        status.textContent = label('prompt');
+      let shown = kindNow ? response.counts[kindNow] || 0 : response.total;
+      status.textContent = nothingFound(response, shown) ? label('no_results') : countLabel('results', response, shown);
+      showCounts(response.counts, response.total, response);
+      renderList(list, response.results);
+      // More to show: results beyond the limit, or candidates not confirmed yet.
+      more.hidden = response.results.length >= shown && !response.approximate && !response.partial;
+    }, function () {
+      ready = true;
+      if (mine === sequence) {
+        status.textContent = label('error');
         renderList(list, []);
-        showCounts(null, 0, {});
-        more.hidden = true;
-        return;
       }
-      var ready = false;
-      window.setTimeout(function () {
-        if (!ready && mine === sequence) {
-          status.textContent = label('loading');
-        }
-      }, 150);
-      engine().then(function (e) {
-        return e.search(query, { typing: typing, kinds: kindNow ? [kindNow] : null, limit: limit, full: full });
-      }).then(function (response) {
-        ready = true;
-        if (mine !== sequence) {
-          return;
-        }
-        var shown = kindNow ? response.counts[kindNow] || 0 : response.total;
-        status.textContent = nothingFound(response, shown) ? label('no_results') : countLabel('results', response, shown);
-        showCounts(response.counts, response.total, response);
-        renderList(list, response.results);
-        // More to show: results beyond the limit, or candidates not confirmed yet.
-        more.hidden = response.results.length >= shown && !response.approximate && !response.partial;
-      }, function () {
-        ready = true;
-        if (mine === sequence) {
-          status.textContent = label('error');
-          renderList(list, []);
-        }
-      });
-    }
+    });
+  }
 
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      limit = PAGE_LIMIT;
-      updateUrl();
-      run(false);
-    });
-    watchTyping(input, function () {
-      limit = PAGE_LIMIT;
-      updateUrl();
-      run(true);
-    });
-    kinds.forEach(function (radio) {
-      radio.addEventListener('change', function () {
-        limit = PAGE_LIMIT;
-        updateUrl();
-        run(false);
-      });
-    });
-    more.addEventListener('click', function () {
-      limit += PAGE_LIMIT;
-      run(false);
-    });
-    arrowKeys(input, list, null);
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    limit = PAGE_LIMIT;
+    updateUrl();
     run(false);
-    if (!input.value) {
-      input.focus();
-    }
+  });
+  watchTyping(input, function () {
+    limit = PAGE_LIMIT;
+    updateUrl();
+    run(true);
+  });
+  kinds.forEach(function (radio) {
+    radio.addEventListener('change', function () {
+      limit = PAGE_LIMIT;
+      updateUrl();
+      run(false);
+    });
+  });
+  more.addEventListener('click', function () {
+    limit += PAGE_LIMIT;
+    run(false);
+  });
+  arrowKeys(input, list, null);
+  run(false);
+  if (!input.value) {
+    input.focus();
   }
+}
 
-  /** "/" focuses the search field (the results page's, else the header's) unless the user is typing. */
-  function onSlash(event) {
-    if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
-      return;
-    }
-    var target = event.target;
-    if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
-      return;
-    }
-    var input = document.querySelector('form[data-search-results] input[name="q"]') ||
-      document.querySelector('form[data-search-index] input[name="q"]');
-    if (input) {
-      event.preventDefault();
-      input.focus();
-      input.select();
-    }
+/** "/" focuses the search field (the results page's, else the header's) unless the user is typing. */
+function onSlash(event) {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
+    return;
   }
+  let target = event.target;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
+    return;
+  }
+  let input = /** @type {HTMLInputElement | null} */ (document.querySelector('form[data-search-results] input[name="q"]') ||
+    document.querySelector('form[data-search-index] input[name="q"]'));
+  if (input) {
+    event.preventDefault();
+    input.focus();
+    input.select();
+  }
+}
 
-  function init() {
-    var source = document.querySelector('form[data-search-index]');
-    if (!source) {
-      return;
-    }
-    config = {
-      indexUrl: source.getAttribute('data-search-index'),
-      assetsUrl: source.getAttribute('data-search-assets'),
-      pageUrl: source.getAttribute('data-search-page') || source.getAttribute('action'),
-      version: source.getAttribute('data-search-version') || '',
-      noWorker: source.hasAttribute('data-search-no-worker'),
-      labels: {}
-    };
-    for (var i = 0; i < source.attributes.length; i++) {
-      var attribute = source.attributes[i];
-      if (attribute.name.indexOf('data-i18n-') === 0) {
-        config.labels[attribute.name.slice('data-i18n-'.length).replace(/-/g, '_')] = attribute.value;
-      }
-    }
-    var forms = document.querySelectorAll('form[role="search"]');
-    for (var f = 0; f < forms.length; f++) {
-      if (forms[f].hasAttribute('data-search-results')) {
-        enhancePage(forms[f]);
-      } else {
-        enhanceBox(forms[f]);
-      }
-    }
-    document.addEventListener('keydown', onSlash);
+function init() {
+  let source = document.querySelector('form[data-search-index]');
+  if (!source) {
+    return;
   }
+  config = {
+    indexUrl: source.getAttribute('data-search-index') || '',
+    pageUrl: source.getAttribute('data-search-page') || source.getAttribute('action') || '',
+    version: source.getAttribute('data-search-version') || '',
+    noWorker: source.hasAttribute('data-search-no-worker'),
+    labels: {}
+  };
+  for (let i = 0; i < source.attributes.length; i++) {
+    let attribute = source.attributes[i];
+    if (attribute.name.indexOf('data-i18n-') === 0) {
+      config.labels[attribute.name.slice('data-i18n-'.length).replace(/-/g, '_')] = attribute.value;
+    }
+  }
+  let forms = document.querySelectorAll('form[role="search"]');
+  for (let f = 0; f < forms.length; f++) {
+    if (forms[f].hasAttribute('data-search-results')) {
+      enhancePage(forms[f]);
+    } else {
+      enhanceBox(forms[f]);
+    }
+  }
+  document.addEventListener('keydown', onSlash);
+}
 
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
-  }
-})();
+// A module script runs once the document is parsed: the search forms are all there.
+init();

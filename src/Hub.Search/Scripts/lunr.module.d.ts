@@ -1,0 +1,13 @@
+// The type of assets/js/lunr.module.js, which Hub.Search.SearchAssets writes at build time from the npm package's
+// lunr.min.js: only what search-engine.js uses of lunr 2.3.9.
+declare namespace lunr {
+  interface Result { ref: string, score: number, matchData: { metadata: Record<string, Record<string, unknown>> } }
+  interface Clause { term: string, fields?: string[], boost?: number, wildcard?: number, presence?: number, usePipeline?: boolean }
+  interface Query { term(term: string, options?: Omit<Clause, 'term'>): Query; clause(clause: Clause): Query }
+  interface Index { query(fn: (query: Query) => void): Result[] }
+}
+declare const lunr: {
+  Index: { load(serialized: object): lunr.Index },
+  Query: { wildcard: { NONE: number, LEADING: number, TRAILING: number }, presence: { OPTIONAL: number, REQUIRED: number, PROHIBITED: number } }
+};
+export default lunr;

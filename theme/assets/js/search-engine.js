@@ -1,0 +1,762 @@
+// @ts-check
+/*
+ * Hub search engine: loads a language's lunr index (written by Hub.Search.SearchIndexWriter) piece by
+ * piece, answers queries built from search-tokenizer.js tokens (never lunr's query parser), confirms
+ * CJK adjacency on the stored text, and returns plain data (titles, snippets, highlight ranges).
+ *
+ * What it fetches, from search/{lang}/: index-titles.json (the title tier and the manifest) and
+ * docs.json first; then, for a query the title tier cannot answer well, only the full-text shards
+ * index-full-{k}.json of the query's terms (k from the term's first character, shardOf), and only
+ * the text chunks text-{k}.json of the documents it shows or must confirm. Everything is cached.
+ *
+ * An ES module importing lunr (lunr.module.js), the tokenizer and the shard hash constants (search-tables.js,
+ * generated from the C# side). search-worker.js runs it in a module worker, so that parsing and loading the
+ * full-text tier never blocks the page; search.js imports it on the page where workers are unavailable.
+ */
+
+import lunr from './lunr.module.js';
+import { SHARD_HASH } from './search-tables.js';
+import * as tokenizerModule from './search-tokenizer.js';
+
+/** Below this many first-tier results, the full-text tier is loaded and asked instead. */
+let FIRST_TIER_ENOUGH = 10;
+/** Adjacency is confirmed on the stored text this many candidates (at least) at a time. */
+let CONFIRM_BATCH = 4;
+/**
+ * A search fetches about 2 × limit + CONFIRM_BATCH text chunks (twice that while it has nothing to
+ * show) to confirm adjacency: a common
+ * pair of bigrams can have hundreds of candidates. Past that, the remaining candidates are counted
+ * unconfirmed (the response is approximate: "about N") and a larger limit (the results page's
+ * "more") confirms further from the cache. Shown results are always confirmed.
+ */
+let CONFIRM_CHUNKS_PER_LIMIT = 2;
+/** Shards listed in "ends" that a one-character query loads per result asked for (2 for 20). */
+let ENDS_PER_LIMIT = 0.1;
+let SNIPPET_LENGTH = 140;
+let SNIPPET_BEFORE = 30;
+
+// Docs store columns (docs.json): [kind, url, title, section, summary, tags]
+let KIND = 0;
+let URL = 1;
+let TITLE = 2;
+let SECTION = 3;
+let SUMMARY = 4;
+let TAGS = 5;
+
+function tokenizer() {
+  return tokenizerModule;
+}
+
+// lunr only reads postings: every empty posting and every ref's (empty) metadata can be one object.
+let EMPTY = Object.freeze({});
+
+/** The lunr ref of the document at a position (see LunrPackedIndexJson.Ref). */
+function ref(position) {
+  return 'd' + position;
+}
+
+/**
+ * The full-text shard of a term among n (a power of two): FNV-1a (32-bit) over the four
+ * little-endian bytes of its first code point, high half folded into the low one, masked.
+ * Hub.Search.Lunr.LunrShardedIndexJson.ShardOf computes the same.
+ */
+function shardOf(term, n) {
+  if (n <= 1 || !term) {
+    return 0;
+  }
+  let cp = term.codePointAt(0);
+  let hash = SHARD_HASH.offset;
+  for (let i = 0; i < 4; i++) {
+    hash ^= (cp >>> (8 * i)) & 0xFF;
+    hash = Math.imul(hash, SHARD_HASH.prime) >>> 0;
+  }
+  return ((hash ^ (hash >>> 16)) & (n - 1)) >>> 0;
+}
+
+/**
+ * Rebuilds, from packed parts, the object lunr.Index.load takes. The first part (and any other
+ * part of Hub.Search.Lunr.LunrPackedIndexJson) lists every document's vectors; a shard of
+ * LunrShardedIndexJson ("postings" present) lists its terms' postings. From all parts (or the
+ * first tier and every shard) it is exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9;
+ * from fewer, the index of just the loaded fields and terms, with the same term indexes and scores.
+ */
+function unpack(parts) {
+  if (!Array.isArray(parts)) {
+    parts = [parts];
+  }
+  let fields = [];
+  let fieldAt = {};
+  let terms = [];
+  let postings = [];
+  let p;
+  let i;
+  let f;
+  for (p = 0; p < parts.length; p++) {
+    for (f = 0; f < parts[p].fields.length; f++) {
+      if (!Object.prototype.hasOwnProperty.call(fieldAt, parts[p].fields[f])) {
+        fieldAt[parts[p].fields[f]] = fields.length;
+        fields.push(parts[p].fields[f]);
+      }
+    }
+  }
+  for (p = 0; p < parts.length; p++) {
+    let id = 0;
+    for (i = 0; i < parts[p].terms.length; i++) {
+      id += parts[p].ids[i];
+      if (typeof parts[p].terms[i] !== 'string') {
+        continue; // a shard's posting of a term an earlier part has
+      }
+      let posting = { _index: id };
+      for (f = 0; f < fields.length; f++) {
+        posting[fields[f]] = EMPTY;
+      }
+      postings[id] = posting;
+      terms.push([parts[p].terms[i], posting]);
+    }
+  }
+  let documents = parts[0].vectors.length;
+  let fieldCount = fields.length;
+  let vectors = new Array(documents * fieldCount);
+  let writer = new Array(documents * fieldCount); // the part that last wrote each vector
+  let merged = []; // vectors filled by more than one part: sorted at the end
+  let isMerged = {};
+
+  function add(slot, termIndex, score, docRef, field) {
+    let elements = vectors[slot];
+    if (elements === undefined) {
+      elements = vectors[slot] = [];
+    } else if (writer[slot] !== p && elements.length > 0 && !isMerged[slot]) {
+      isMerged[slot] = true;
+      merged.push(slot);
+    }
+    writer[slot] = p;
+    elements.push(termIndex, score / 1000);
+    let fieldPosting = postings[termIndex][field];
+    if (fieldPosting === EMPTY) {
+      fieldPosting = postings[termIndex][field] = {};
+    }
+    fieldPosting[docRef] = EMPTY;
+  }
+
+  for (p = 0; p < parts.length; p++) {
+    let part = parts[p];
+    let termIndex;
+    if (part.postings) {
+      let shardFields = part.fields.length;
+      termIndex = 0;
+      for (i = 0; i < part.postings.length; i++) {
+        termIndex += part.ids[i];
+        let list = part.postings[i];
+        let position = 0;
+        for (let e = 0; e < list.length; e += 2) {
+          position += Math.floor(list[e] / shardFields);
+          let field = part.fields[list[e] % shardFields];
+          add(position * fieldCount + fieldAt[field], termIndex, list[e + 1], ref(position), field);
+        }
+      }
+      continue;
+    }
+    for (let d = 0; d < part.vectors.length; d++) {
+      let docRef = ref(d);
+      for (f = 0; f < part.fields.length; f++) {
+        let packedVector = part.vectors[d][f];
+        let slot = d * fieldCount + fieldAt[part.fields[f]];
+        if (vectors[slot] === undefined) {
+          vectors[slot] = [];
+        }
+        termIndex = 0;
+        for (i = 0; i < packedVector.length; i += 2) {
+          termIndex += packedVector[i];
+          add(slot, termIndex, packedVector[i + 1], docRef, part.fields[f]);
+        }
+      }
+    }
+  }
+  for (i = 0; i < merged.length; i++) {
+    vectors[merged[i]] = sortPairs(vectors[merged[i]]);
+  }
+  let fieldVectors = new Array(vectors.length);
+  for (let k = 0; k < documents; k++) {
+    for (f = 0; f < fieldCount; f++) {
+      fieldVectors[k * fieldCount + f] = [fields[f] + '/' + ref(k), vectors[k * fieldCount + f] || []];
+    }
+  }
+  terms.sort(function (a, b) {
+    return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+  });
+  return { version: parts[0].version, fields: fields, fieldVectors: fieldVectors, invertedIndex: terms, pipeline: [] };
+}
+
+/** [index, value, index, value, …] sorted by index (lunr's vectors are; dot products rely on it). */
+function sortPairs(flat) {
+  let order = [];
+  for (let i = 0; i < flat.length; i += 2) {
+    order.push(i);
+  }
+  order.sort(function (a, b) { return flat[a] - flat[b]; });
+  let sorted = new Array(flat.length);
+  for (let k = 0; k < order.length; k++) {
+    sorted[2 * k] = flat[order[k]];
+    sorted[2 * k + 1] = flat[order[k] + 1];
+  }
+  return sorted;
+}
+
+/**
+ * Turns a query into lunr clauses: every token required; a one-character CJK run matches any bigram
+ * holding it; while typing, the last word is a prefix. Runs of 3+ CJK characters become phrases
+ * whose adjacency is checked on the stored text (bigrams alone would let 京都…東京 match 東京都).
+ */
+function parseQuery(query, typing) {
+  let runs = tokenizer().runs(query);
+  let clauses = [];
+  let phrases = [];
+  let needles = [];
+  let seen = {};
+  let endsOpen = typing && !/[\s\u3000]$/.test(query);
+
+  function add(term, wildcard) {
+    let key = wildcard + ':' + term;
+    if (!seen[key]) {
+      seen[key] = true;
+      clauses.push({ term: term, wildcard: wildcard });
+    }
+  }
+
+  for (let i = 0; i < runs.length; i++) {
+    let run = runs[i];
+    needles.push(run.text);
+    if (run.type === 'word') {
+      add(run.text, endsOpen && i === runs.length - 1 ? 'trailing' : 'none');
+      continue;
+    }
+    if (run.chars.length === 1) {
+      add(run.chars[0], 'both');
+      continue;
+    }
+    let tokens = tokenizer().runTokens(run);
+    for (let j = 0; j < tokens.length; j++) {
+      add(tokens[j], 'none');
+    }
+    if (run.chars.length >= 3) {
+      phrases.push(run);
+    }
+  }
+  return { clauses: clauses, phrases: phrases, needles: needles };
+}
+
+function queryIndex(index, clauses) {
+  let wildcards = {
+    none: lunr.Query.wildcard.NONE,
+    trailing: lunr.Query.wildcard.TRAILING,
+    both: lunr.Query.wildcard.LEADING | lunr.Query.wildcard.TRAILING
+  };
+  return index.query(function (q) {
+    for (let i = 0; i < clauses.length; i++) {
+      q.term(clauses[i].term, {
+        presence: lunr.Query.presence.REQUIRED,
+        usePipeline: false,
+        wildcard: wildcards[clauses[i].wildcard]
+      });
+    }
+  });
+}
+
+/** True when every phrase occurs inside one run (same script) of the text. */
+function containsPhrases(runs, phrases) {
+  for (let p = 0; p < phrases.length; p++) {
+    let found = false;
+    for (let r = 0; r < runs.length && !found; r++) {
+      found = runs[r].type === phrases[p].type && runs[r].text.indexOf(phrases[p].text) >= 0;
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
+let EXTENDER = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\uFF9E\uFF9F]$/u;
+
+/**
+ * The text normalized as the tokenizer sees it (NFKC, lowercase), with, for each UTF-16 unit of
+ * it, where it came from in the original (start, end), so matches can be highlighted in the
+ * author's own text. Normalizes one base character and its marks at a time.
+ */
+function normalizedMap(text) {
+  let T = tokenizer();
+  let norm = '';
+  let starts = [];
+  let ends = [];
+  let i = 0;
+  while (i < text.length) {
+    let start = i;
+    i += String.fromCodePoint(text.codePointAt(i)).length;
+    while (i < text.length) {
+      let next = String.fromCodePoint(text.codePointAt(i));
+      if (!EXTENDER.test(next)) {
+        break;
+      }
+      i += next.length;
+    }
+    let segment = T.normalize(text.slice(start, i));
+    let lowered = '';
+    for (let k = 0; k < segment.length;) {
+      let cp = /** @type {number} */ (segment.codePointAt(k));
+      k += cp > 0xFFFF ? 2 : 1;
+      lowered += T.lower(cp);
+    }
+    for (let u = 0; u < lowered.length; u++) {
+      starts.push(start);
+      ends.push(i);
+    }
+    norm += lowered;
+  }
+  return { text: norm, starts: starts, ends: ends };
+}
+
+/** Ranges [start, end) of the original text matching any needle, merged and sorted. */
+function findRanges(map, needles) {
+  let ranges = [];
+  for (let n = 0; n < needles.length; n++) {
+    let needle = needles[n];
+    if (!needle) {
+      continue;
+    }
+    for (let at = map.text.indexOf(needle); at >= 0; at = map.text.indexOf(needle, at + needle.length)) {
+      ranges.push([map.starts[at], map.ends[at + needle.length - 1]]);
+    }
+  }
+  ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+  let merged = [];
+  for (let r = 0; r < ranges.length; r++) {
+    let last = merged[merged.length - 1];
+    if (last && ranges[r][0] <= last[1]) {
+      last[1] = Math.max(last[1], ranges[r][1]);
+    } else {
+      merged.push([ranges[r][0], ranges[r][1]]);
+    }
+  }
+  return merged;
+}
+
+function highlight(text, needles) {
+  return { text: text, ranges: findRanges(normalizedMap(text), needles) };
+}
+
+/** A window of the text around the first match, with its highlight ranges relative to the window. */
+function snippet(text, needles) {
+  if (!text) {
+    return null;
+  }
+  let all = findRanges(normalizedMap(text), needles);
+  let from = 0;
+  if (all.length > 0 && all[0][0] > SNIPPET_BEFORE) {
+    from = all[0][0] - SNIPPET_BEFORE;
+    let lineStart = text.lastIndexOf('\n', all[0][0]);
+    if (lineStart >= from) {
+      from = lineStart + 1;
+    }
+  }
+  if (from > 0 && text.charCodeAt(from) >= 0xDC00 && text.charCodeAt(from) <= 0xDFFF) {
+    from--;
+  }
+  let to = Math.min(text.length, from + SNIPPET_LENGTH);
+  if (to < text.length && text.charCodeAt(to) >= 0xDC00 && text.charCodeAt(to) <= 0xDFFF) {
+    to++;
+  }
+  let ranges = [];
+  for (let r = 0; r < all.length; r++) {
+    let s = Math.max(all[r][0], from);
+    let e = Math.min(all[r][1], to);
+    if (s < e) {
+      ranges.push([s - from, e - from]);
+    }
+  }
+  return {
+    text: text.slice(from, to),
+    ranges: ranges,
+    before: from > 0,
+    after: to < text.length,
+    matched: all.length > 0
+  };
+}
+
+/** The engine of one language's index; everything it fetches is cached. */
+class Engine {
+  /** @param {{ indexUrl: string, fetchJson: (url: string) => Promise<any> }} config */
+  constructor(config) {
+    this.indexUrl = config.indexUrl;
+    this.fetchJson = config.fetchJson;
+    this.titlesLoad = null;
+    this.titles = null; // the title tier's lunr index
+    this.titlesPart = null;
+    this.docs = null;
+    this.shardCount = 1;
+    this.chunkOf = null; // document position -> text chunk
+    this.chunkStart = null; // text chunk -> its first document position
+    this.shards = {}; // k -> loaded shard part
+    this.shardLoads = {}; // k -> promise of it
+    this.full = null; // lunr index of the title tier and every loaded shard
+    this.fullKey = '';
+    this.chunks = {}; // k -> loaded texts
+    this.chunkLoads = {};
+    this.titleRunsCache = {};
+    this.textRunsCache = {};
+  }
+
+  /** Loads the title tier: index-titles.json (with the manifest) and docs.json. */
+  load() {
+    let self = this;
+    if (!self.titlesLoad) {
+      self.titlesLoad = Promise.all([self.fetchJson(self.indexUrl + 'index-titles.json'), self.fetchJson(self.indexUrl + 'docs.json')])
+        .then(function (loaded) {
+          let part = loaded[0];
+          self.titlesPart = part;
+          self.docs = loaded[1];
+          self.shardCount = part.shards || 1;
+          self.chunkOf = new Array(self.docs.length);
+          self.chunkStart = [];
+          let position = 0;
+          let sizes = part.chunks || [];
+          for (let c = 0; c < sizes.length; c++) {
+            self.chunkStart.push(position);
+            for (let i = 0; i < sizes[c]; i++) {
+              self.chunkOf[position++] = c;
+            }
+          }
+          self.titles = lunr.Index.load(unpack([part]));
+          return self.titles;
+        });
+      self.titlesLoad.catch(function () {
+        self.titlesLoad = null;
+      });
+    }
+    return self.titlesLoad;
+  }
+
+  loadShard(k) {
+    let self = this;
+    return cached(self.shardLoads, k, function () {
+      return self.fetchJson(self.indexUrl + 'index-full-' + k + '.json').then(function (part) {
+        self.shards[k] = part;
+        return part;
+      });
+    });
+  }
+
+  loadShards(ks) {
+    let self = this;
+    return Promise.all(ks.map(function (k) { return self.loadShard(k); }));
+  }
+
+  /**
+   * Loads the shards a query needs: each term's own; for a one-character CJK clause (matched
+   * anywhere in a bigram) also the shards its own shard lists in "ends" (bigrams ending with the
+   * character), ENDS_PER_LIMIT of them per `limit` results asked for (a common character is in
+   * every shard). Resolves to true when every needed shard is loaded; otherwise the results are all
+   * true matches (each holds the character) but some may be missing, and scores lower.
+   */
+  shardsFor(clauses, limit) {
+    let self = this;
+    let own = {};
+    let i;
+    for (i = 0; i < clauses.length; i++) {
+      own[shardOf(clauses[i].term, self.shardCount)] = true;
+    }
+    return self.loadShards(Object.keys(own).map(Number)).then(function () {
+      let more = [];
+      let allowance = Math.ceil(limit * ENDS_PER_LIMIT);
+      let complete = true;
+      for (i = 0; i < clauses.length; i++) {
+        if (clauses[i].wildcard === 'both') {
+          let ends = self.shards[shardOf(clauses[i].term, self.shardCount)].ends;
+          let list = ends && Object.prototype.hasOwnProperty.call(ends, clauses[i].term) ? ends[clauses[i].term] : [];
+          for (let j = 0; j < list.length; j++) {
+            if (self.shards[list[j]] || more.indexOf(list[j]) >= 0) {
+              continue;
+            }
+            if (more.length < allowance) {
+              more.push(list[j]);
+            } else {
+              complete = false;
+            }
+          }
+        }
+      }
+      return self.loadShards(more).then(function () {
+        return complete;
+      });
+    });
+  }
+
+  /** The lunr index of the title tier and every shard loaded so far (rebuilt when that set grew). */
+  fullIndex() {
+    let loaded = Object.keys(this.shards).map(Number).sort(function (a, b) { return a - b; });
+    let key = loaded.join(',');
+    if (!this.full || key !== this.fullKey) {
+      let parts = [this.titlesPart];
+      for (let i = 0; i < loaded.length; i++) {
+        parts.push(this.shards[loaded[i]]);
+      }
+      this.full = lunr.Index.load(unpack(parts));
+      this.fullKey = key;
+    }
+    return this.full;
+  }
+
+  /** True when every shard the clauses need by their first character is loaded. */
+  hasShards(clauses) {
+    for (let i = 0; i < clauses.length; i++) {
+      if (clauses[i].wildcard === 'both' || !this.shards[shardOf(clauses[i].term, this.shardCount)]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text chunks of the documents at positions that are not loaded yet. */
+  chunksToFetch(positions) {
+    let wanted = {};
+    for (let i = 0; i < positions.length; i++) {
+      let c = this.chunkOf[positions[i]];
+      if (c !== undefined && !this.chunks[c]) {
+        wanted[c] = true;
+      }
+    }
+    return Object.keys(wanted);
+  }
+
+  loadChunks(positions) {
+    let self = this;
+    return Promise.all(self.chunksToFetch(positions).map(function (c) {
+      return cached(self.chunkLoads, c, function () {
+        return self.fetchJson(self.indexUrl + 'text-' + c + '.json').then(function (texts) {
+          self.chunks[c] = texts;
+          return texts;
+        });
+      });
+    }));
+  }
+
+  /** A document's stored text, or undefined while its chunk is not loaded. */
+  text(position) {
+    let c = this.chunkOf[position];
+    if (c === undefined) {
+      return ''; // no text stored for it
+    }
+    let chunk = this.chunks[c];
+    return chunk ? chunk[position - this.chunkStart[c]] : undefined;
+  }
+
+  /**
+   * options: { typing: last word is a prefix; full: 'auto' | 'always' | 'never'; kinds: ['question', …]
+   * or null for all; limit: results to describe (default 20) }.
+   * Resolves to { query, tier, total, approximate, partial, counts: {article, question, kpi}, results: [...] }.
+   * partial: total and counts are a lower bound (the title tier answered, or shards a one-character
+   * query may need are still unloaded). approximate: they include candidates whose adjacency was not
+   * checked (their text not loaded), an estimate from above; a larger limit checks more.
+   */
+  search(query, options) {
+    let self = this;
+    options = options || {};
+    let full = options.full || 'auto';
+    return self.load().then(function () {
+      let parsed = parseQuery(query, options.typing);
+      if (parsed.clauses.length === 0) {
+        return self.respond(query, 'titles', parsed, [], options);
+      }
+      if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
+        let hits = queryIndex(self.titles, parsed.clauses);
+        let first = self.respond(query, 'titles', parsed, hits, options);
+        if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
+          // The full text may hold more: the counts are a lower bound ("N+").
+          first.partial = true;
+          return first;
+        }
+      }
+      return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
+        let response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
+        return complete ? response : Promise.resolve(response).then(function (r) {
+          r.partial = true; // shards still to load may hold more: a lower bound
+          return r;
+        });
+      });
+    });
+  }
+
+  titleRuns(position) {
+    let cache = this.titleRunsCache;
+    if (!cache[position]) {
+      let doc = this.docs[position];
+      cache[position] = tokenizer().runs([doc[TITLE]].concat(doc[TAGS]).join('\n'));
+    }
+    return cache[position];
+  }
+
+  /**
+   * Whether the document holds every phrase contiguously: true or false, or undefined when that
+   * needs its text and the text is not loaded. The title tier only looks at titles and tags.
+   */
+  verdict(tier, position, phrases) {
+    if (phrases.length === 0) {
+      return true;
+    }
+    let titleRuns = this.titleRuns(position);
+    if (containsPhrases(titleRuns, phrases)) {
+      return true;
+    }
+    if (tier === 'titles') {
+      return false;
+    }
+    if (!this.textRunsCache[position]) {
+      let text = this.text(position);
+      if (text === undefined) {
+        return undefined;
+      }
+      this.textRunsCache[position] = tokenizer().runs(text);
+    }
+    return containsPhrases(titleRuns.concat(this.textRunsCache[position]), phrases);
+  }
+
+  /**
+   * Confirms hits in score order until `limit` results are shown or the hits run out, loading the
+   * text of unconfirmed candidates CONFIRM_BATCH (or the number of results still missing) at a time;
+   * then loads the text of the shown results for their snippets. The title tier loads nothing, so
+   * it answers synchronously.
+   * @returns {any} the response, or a promise of it when candidates must be confirmed first
+   */
+  respond(query, tier, parsed, hits, options) {
+    let self = this;
+    let kinds = options.kinds && options.kinds.length ? options.kinds : null;
+    let limit = options.limit || 20;
+    let response = {
+      query: query,
+      tier: tier,
+      total: 0,
+      approximate: false,
+      partial: false,
+      counts: { article: 0, question: 0, kpi: 0 },
+      results: /** @type {any[]} */ ([]),
+      clauseCount: parsed.clauses.length
+    };
+    /** @type {number[]} */
+    let shown = [];
+    let next = 0;
+    let chunkBudget = CONFIRM_CHUNKS_PER_LIMIT * limit + CONFIRM_BATCH;
+    let spent = 0;
+
+    function count(h) {
+      let doc = self.docs[Number(hits[h].ref.slice(1))];
+      response.total++;
+      response.counts[doc[KIND]] = (response.counts[doc[KIND]] || 0) + 1;
+      return doc;
+    }
+
+    function record(h) {
+      let doc = count(h);
+      if ((!kinds || kinds.indexOf(doc[KIND]) >= 0) && shown.length < limit) {
+        shown.push(h);
+      }
+    }
+
+    function position(h) {
+      return Number(hits[h].ref.slice(1));
+    }
+
+    // Decides hits in order while they need no new text; returns false when done.
+    function advance() {
+      while (next < hits.length && shown.length < limit) {
+        let v = self.verdict(tier, position(next), parsed.phrases);
+        if (v === undefined) {
+          return true;
+        }
+        if (v) {
+          record(next);
+        }
+        next++;
+      }
+      return false;
+    }
+
+    function confirm() {
+      if (!advance()) {
+        return null;
+      }
+      let batch = [];
+      let want = Math.max(CONFIRM_BATCH, limit - shown.length);
+      for (let h = next; h < hits.length && batch.length < want; h++) {
+        if (self.verdict(tier, position(h), parsed.phrases) === undefined) {
+          batch.push(position(h));
+        }
+      }
+      let fetches = self.chunksToFetch(batch).length;
+      // Over budget: leave the rest unconfirmed (finish() says approximate); with nothing to show
+      // yet, go on to twice the budget first.
+      if (fetches > chunkBudget && spent > 0 && (shown.length > 0 || spent + fetches > 2 * (spent + chunkBudget))) {
+        return null;
+      }
+      chunkBudget -= fetches;
+      spent += fetches;
+      return self.loadChunks(batch).then(confirm);
+    }
+
+    function finish() {
+      // The rest: count what can be decided without new text, and the candidates whose text is not
+      // loaded as if they matched (they hold every bigram, in the wrong order only rarely): the
+      // counts are then an estimate from above ("about N"). They are never shown unconfirmed.
+      for (let h = next; h < hits.length; h++) {
+        let v = self.verdict(tier, position(h), parsed.phrases);
+        if (v === undefined) {
+          response.approximate = true;
+          count(h);
+        } else if (v) {
+          record(h);
+        }
+      }
+      for (let s = 0; s < shown.length; s++) {
+        response.results.push(self.describe(tier, position(shown[s]), hits[shown[s]].score, parsed.needles));
+      }
+      return response;
+    }
+
+    if (tier === 'titles') {
+      advance();
+      return finish();
+    }
+    return Promise.resolve(confirm()).then(function () {
+      return self.loadChunks(shown.map(position));
+    }).then(finish);
+  }
+
+  describe(tier, position, score, needles) {
+    let doc = this.docs[position];
+    let text = tier === 'full' ? this.text(position) : doc[SUMMARY];
+    let snip = snippet(text, needles);
+    if (snip && !snip.matched && doc[SUMMARY] && text !== doc[SUMMARY]) {
+      snip = snippet(doc[SUMMARY], needles);
+    }
+    return {
+      position: position,
+      kind: doc[KIND],
+      url: doc[URL],
+      title: highlight(doc[TITLE], needles),
+      section: doc[SECTION],
+      snippet: snip,
+      score: score
+    };
+  }
+}
+
+/** Retries a failed fetch next time instead of caching the failure. */
+function cached(store, key, make) {
+  if (!store[key]) {
+    store[key] = make();
+    store[key].catch(function () {
+      delete store[key];
+    });
+  }
+  return store[key];
+}
+
+export { Engine, unpack, ref, parseQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };
