@@ -287,11 +287,11 @@ public static class DiagnosticCodes
         "The message carries the system's reason; the previous output is left as it was. Fix the cause and build again.");
 
     public static readonly DiagnosticDescriptor InternalError = Define("HUB0999", Severity.Error,
-        "The build stopped because of an unexpected error (a bug in Hub)",
-        "Something failed that Hub does not expect to fail, and the build stopped rather than write a partial site; the " +
-        "previous output is left untouched. The message carries the underlying error. This is a bug in Hub unless the " +
-        "machine itself failed (e.g. out of memory): report it with the command and, if possible, the content that " +
-        "triggers it.");
+        "The build stopped on an unexpected error",
+        "Something failed for which Hub has no more specific code, and the build stopped rather than write a partial " +
+        "site; the previous output is left untouched. The message carries the underlying error, for example a file " +
+        "standing where the output's parent folder should be ('--output notes.txt/_site'). Fix what the message names; " +
+        "if it names nothing outside Hub, it is a bug in Hub: report it with the command and the content that triggers it.");
 
     /// <summary>Every registered descriptor, ordered by code.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = Registered.OrderBy(d => d.Code, StringComparer.Ordinal).ToArray();
