@@ -1,5 +1,6 @@
 using Hub.Cli.Commands;
 using Hub.Core.Diagnostics;
+using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests.Diagnostics;
 
@@ -61,5 +62,16 @@ public sealed class ExplainCommandTests
         var (exit, _, error) = Run("explain", "E0308");
         Assert.Equal(HubCommandLine.UsageErrors, exit);
         Assert.StartsWith("hub: error: 'E0308' is not a diagnostic code of Hub\n", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFailedBuildPointsToExplainAfterItsSummaryAndNotInTheDiagnosticLines()
+    {
+        using var site = new TestSite(new Dictionary<string, string> { ["articles/a.md"] = "---\ntitle: A\n---\n\nSee [z](zzz.md).\n" });
+        var (exit, output, error) = Run("check", "--input", site.Input, "--theme", TestSite.Theme);
+        Assert.Equal(HubCommandLine.ContentErrors, exit);
+        Assert.EndsWith("\nRun 'hub explain HUB0401' for what a code means and how to fix it.\n", "\n" + output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hub explain", error, StringComparison.Ordinal);
+        Assert.Contains("/articles/a.md(5,9): error HUB0401: link to 'zzz.md' points to a missing file", error, StringComparison.Ordinal);
     }
 }
