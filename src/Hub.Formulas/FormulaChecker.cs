@@ -70,7 +70,7 @@ public sealed class FormulaChecker
         }
         if (string.IsNullOrWhiteSpace(source.Expression))
         {
-            diagnostics.Error(FormulaDiagnosticCodes.SyntaxError, source.Locate(0), "the formula is empty");
+            diagnostics.Error(DiagnosticCodes.FormulaSyntaxError, source.Locate(0), "the formula is empty");
             return null;
         }
         var expression = SyntaxFactory.ParseExpression(source.Expression, options: RoslynFormulaCheck.ParseOptions);
@@ -86,12 +86,12 @@ public sealed class FormulaChecker
                 continue;
             }
             syntaxErrors++;
-            diagnostics.Error(FormulaDiagnosticCodes.SyntaxError, source.Locate(offset), error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), error.Id);
+            diagnostics.Error(DiagnosticCodes.FormulaSyntaxError, source.Locate(offset), error.GetMessage(System.Globalization.CultureInfo.InvariantCulture), error.Id);
         }
         if (trailing is { } at)
         {
             syntaxErrors++;
-            diagnostics.Error(FormulaDiagnosticCodes.TrailingText, source.Locate(at), $"unexpected '{TrailingText.Describe(source.Expression, at)}' after the formula's expression",
+            diagnostics.Error(DiagnosticCodes.FormulaTrailingText, source.Locate(at), $"unexpected '{TrailingText.Describe(source.Expression, at)}' after the formula's expression",
                 "a formula is one C# expression; only spaces, line breaks and comments may follow it");
         }
         if (syntaxErrors > 0 || !FormulaWhitelist.Validate(expression, source, diagnostics))
@@ -104,7 +104,7 @@ public sealed class FormulaChecker
         {
             foreach (var warning in warnings)
             {
-                diagnostics.Warning(FormulaDiagnosticCodes.CompilerWarning, source.Locate(Math.Clamp(warning.Offset, 0, source.Expression.Length)), warning.Message, warning.Hint);
+                diagnostics.Warning(DiagnosticCodes.FormulaCompilerWarning, source.Locate(Math.Clamp(warning.Offset, 0, source.Expression.Length)), warning.Message, warning.Hint);
             }
             var cached = FormulaBinder.Bind(expression, source, diagnostics);
             if (cached is null)
@@ -167,7 +167,7 @@ public sealed class FormulaChecker
             FormulaBinder.Bind(expression, byOffset, problems);
             foreach (var problem in problems.Sorted())
             {
-                recorded.Error(FormulaDiagnosticCodes.InternalError, problem.Location,
+                recorded.Error(DiagnosticCodes.FormulaInternalError, problem.Location,
                     $"C# accepts the formula but Hub's evaluator does not: {problem.Message}", "this is a bug in Hub; please report it with the formula");
             }
             return new CompileOutcome(false, recorded.Sorted());
@@ -192,7 +192,7 @@ public sealed class FormulaChecker
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             diagnostics.Error(
-                FormulaDiagnosticCodes.InternalError,
+                DiagnosticCodes.FormulaInternalError,
                 SafeLocate(source, 0),
                 $"the formula could not be checked: {e.GetType().Name}: {e.Message}",
                 "this is a bug in Hub; please report it with the formula");

@@ -16,13 +16,13 @@ public static class FormulaExampleChecker
         var missing = formula.InputNames.Where(n => !inputs.ContainsKey(n)).ToList();
         if (missing.Count > 0)
         {
-            diagnostics.Error(FormulaDiagnosticCodes.ExampleInputMissing, location,
+            diagnostics.Error(DiagnosticCodes.ExampleInputMissing, location,
                 $"example gives no value for input{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing.Select(n => $"'{n}'"))}");
             return false;
         }
         if (!formula.TryEvaluate(inputs, out var actual, out var error) || !double.IsFinite(actual))
         {
-            diagnostics.Error(FormulaDiagnosticCodes.ExampleNotComputable, location,
+            diagnostics.Error(DiagnosticCodes.ExampleNotComputable, location,
                 $"example cannot be computed: {error ?? $"the formula gives {Format(actual)}"}");
             return false;
         }
@@ -30,7 +30,7 @@ public static class FormulaExampleChecker
         {
             return true;
         }
-        diagnostics.Error(FormulaDiagnosticCodes.ExampleMismatch, location,
+        diagnostics.Error(DiagnosticCodes.ExampleMismatch, location,
             $"example result {Format(expected)} does not match the formula, which gives {Format(actual)}");
         return false;
     }

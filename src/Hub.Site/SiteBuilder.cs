@@ -236,7 +236,7 @@ public static class SiteBuilder
                 if (site.Find<KpiPage>(slug, kpi.Lang) is null)
                 {
                     diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"related KPI '{slug}' does not exist",
-                        Yaml.YamlMap.Suggest(slug, kpiSlugs) is { } s ? $"did you mean '{s}'?" : null);
+                        DidYouMean.Hint(slug, kpiSlugs));
                 }
             }
         }
@@ -248,8 +248,8 @@ public static class SiteBuilder
                 {
                     if (site.Find<KpiPage>(slug, catalogue.Lang) is null)
                     {
-                        diagnostics.Error(CatalogueLoader.UnknownKpi, location, $"question '{question.Id}' names KPI '{slug}', which has no page",
-                            Yaml.YamlMap.Suggest(slug, kpiSlugs) is { } s ? $"did you mean '{s}'?" : null);
+                        diagnostics.Error(DiagnosticCodes.UnknownKpi, location, $"question '{question.Id}' names KPI '{slug}', which has no page",
+                            DidYouMean.Hint(slug, kpiSlugs));
                     }
                 }
             }

@@ -66,7 +66,7 @@ public sealed class CacheTests(ITestOutputHelper output) : IDisposable
 
         Assert.Null(checker.Check(TestSources.Source("Math.Round(1) + a", "a"), bag));
         Assert.Equal(1, checker.Compilations);
-        Assert.Equal(FormulaDiagnosticCodes.TypeError, Assert.Single(bag.Sorted()).Code);
+        Assert.Equal(DiagnosticCodes.FormulaTypeError.Code, Assert.Single(bag.Sorted()).Code);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class DiagnosticTests
 
         Assert.NotNull(formula);
         var warning = Assert.Single(diagnostics);
-        Assert.Equal((FormulaDiagnosticCodes.CompilerWarning, false, 10, "CS1718"), (warning.Code, warning.IsError, warning.Location.Column, warning.Hint));
+        Assert.Equal((DiagnosticCodes.FormulaCompilerWarning.Code, false, 10, "CS1718"), (warning.Code, warning.IsError, warning.Location.Column, warning.Hint));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public sealed class DiagnosticTests
 
         Assert.Null(formula);
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal((FormulaDiagnosticCodes.InvalidInputName, message), (diagnostic.Code, diagnostic.Message));
+        Assert.Equal((DiagnosticCodes.InvalidInputName.Code, message), (diagnostic.Code, diagnostic.Message));
     }
 
     [Fact]
@@ -103,6 +103,6 @@ public sealed class DiagnosticTests
         var source = new FormulaSource("k", "a +", ["a"], _ => throw new InvalidOperationException("boom"));
 
         Assert.Null(new FormulaChecker().Check(source, bag));
-        Assert.Equal(FormulaDiagnosticCodes.InternalError, Assert.Single(bag.Sorted()).Code);
+        Assert.Equal(DiagnosticCodes.FormulaInternalError.Code, Assert.Single(bag.Sorted()).Code);
     }
 }

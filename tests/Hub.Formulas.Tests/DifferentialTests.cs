@@ -27,7 +27,7 @@ public sealed class DifferentialTests(ITestOutputHelper output)
             if (formula is null)
             {
                 // Constant int arithmetic that overflows or divides by zero is a compile-time error in C#.
-                Assert.All(bag.Sorted().Where(d => d.IsError), d => Assert.True(d.Code == FormulaDiagnosticCodes.TypeError && d.Hint is "CS0220" or "CS0020", $"{text}: {d}"));
+                Assert.All(bag.Sorted().Where(d => d.IsError), d => Assert.True(d.Code == DiagnosticCodes.FormulaTypeError.Code && d.Hint is "CS0220" or "CS0020", $"{text}: {d}"));
                 rejected.Add(text);
             }
             else

@@ -1,3 +1,4 @@
+using Hub.Core.Diagnostics;
 using Hub.Formulas.Tests.Support;
 
 namespace Hub.Formulas.Tests;
@@ -65,7 +66,7 @@ public sealed class HostileFormulaTests
 
         Assert.Null(formula);
         var first = diagnostics[0];
-        Assert.Equal(FormulaDiagnosticCodes.NotAllowed, first.Code);
+        Assert.Equal(DiagnosticCodes.FormulaNotAllowed.Code, first.Code);
         Assert.Equal(message, first.Message);
         Assert.Equal((9, column), (first.Location.Line, first.Location.Column));
     }
@@ -80,7 +81,7 @@ public sealed class HostileFormulaTests
             var (formula, diagnostics) = TestSources.Check($"System.IO.File.Delete(@\"{victim}\") == null ? 1 : 0");
 
             Assert.Null(formula);
-            Assert.Contains(diagnostics, d => d.Code == FormulaDiagnosticCodes.NotAllowed);
+            Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.FormulaNotAllowed.Code);
             Assert.True(File.Exists(victim));
         }
         finally
@@ -104,7 +105,7 @@ public sealed class HostileFormulaTests
         var (formula, diagnostics) = TestSources.Check(expression, "a");
 
         Assert.Null(formula);
-        Assert.Contains(diagnostics, d => d.Code is FormulaDiagnosticCodes.NotAllowed or FormulaDiagnosticCodes.SyntaxError);
+        Assert.Contains(diagnostics, d => d.Code == DiagnosticCodes.FormulaNotAllowed.Code || d.Code == DiagnosticCodes.FormulaSyntaxError.Code);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public sealed class HostileFormulaTests
         var (formula, diagnostics) = TestSources.Check("a; } static void M() { System.IO.File.Delete(\"x\"); } static double N() => 1", "a");
 
         Assert.Null(formula);
-        Assert.Equal(FormulaDiagnosticCodes.TrailingText, diagnostics[0].Code);
+        Assert.Equal(DiagnosticCodes.FormulaTrailingText.Code, diagnostics[0].Code);
         Assert.Equal((9, 11), (diagnostics[0].Location.Line, diagnostics[0].Location.Column));
     }
 

@@ -41,7 +41,7 @@ public sealed class PendingFormulaTests
         Assert.Equal(0, bag.Count);
         Assert.Null(pending.Complete());
         var error = Assert.Single(bag.Sorted());
-        Assert.Equal((FormulaDiagnosticCodes.TypeError, hint), (error.Code, error.Hint));
+        Assert.Equal((DiagnosticCodes.FormulaTypeError.Code, hint), (error.Code, error.Hint));
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class PendingFormulaTests
         var bag = new DiagnosticBag();
 
         Assert.Null(new FormulaChecker().Begin(TestSources.Source("a + Console.Read()", "a"), bag));
-        Assert.Contains(bag.Sorted(), d => d.Code == FormulaDiagnosticCodes.NotAllowed);
+        Assert.Contains(bag.Sorted(), d => d.Code == DiagnosticCodes.FormulaNotAllowed.Code);
     }
 
     [Fact]

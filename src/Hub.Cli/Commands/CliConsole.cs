@@ -45,6 +45,11 @@ public sealed class CliConsole(TextWriter output, TextWriter error)
             return HubCommandLine.Ok;
         }
         Out.WriteLine($"{verb} failed: {counts}; the previous output was left untouched");
+        // After the summary, not in the diagnostic lines, which editors and CI parse.
+        if (result.Diagnostics.FirstOrDefault(d => d.IsError) is { } first)
+        {
+            Out.WriteLine($"Run 'hub explain {first.Code}' for what a code means and how to fix it.");
+        }
         return HubCommandLine.ContentErrors;
     }
 }

@@ -70,5 +70,6 @@ public static class HubCommandLine
         ServeCommand.Create(console),
         NewCommand.Create(console),
         InitCommand.Create(console),
+        ExplainCommand.Create(console),
     };
 }

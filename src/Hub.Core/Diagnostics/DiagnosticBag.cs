@@ -9,11 +9,15 @@ public sealed class DiagnosticBag
 
     public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
 
-    public void Error(string code, SourceLocation location, string message, string? hint = null) =>
-        Add(new Diagnostic(Severity.Error, code, location, message, hint));
+    /// <summary>Reports <paramref name="descriptor"/> with its default severity.</summary>
+    public void Report(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint = null) =>
+        Add(descriptor.Create(location, message, hint));
 
-    public void Warning(string code, SourceLocation location, string message, string? hint = null) =>
-        Add(new Diagnostic(Severity.Warning, code, location, message, hint));
+    public void Error(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint = null) =>
+        Add(descriptor.Create(location, message, hint, Severity.Error));
+
+    public void Warning(DiagnosticDescriptor descriptor, SourceLocation location, string message, string? hint = null) =>
+        Add(descriptor.Create(location, message, hint, Severity.Warning));
 
     /// <summary>Forgets everything reported: a preview server reuses a build's state for the next edit.</summary>
     public void Clear() => _items.Clear();

@@ -151,7 +151,7 @@ internal sealed partial class FormulaBinder : CSharpSyntaxVisitor<FormulaNode?>
 
     private FormulaNode? Error(SyntaxNode node, string message, string? hint = null)
     {
-        _diagnostics.Error(FormulaDiagnosticCodes.TypeError, _source.Locate(node.SpanStart), message, hint);
+        _diagnostics.Error(DiagnosticCodes.FormulaTypeError, _source.Locate(node.SpanStart), message, hint);
         return null;
     }
 }

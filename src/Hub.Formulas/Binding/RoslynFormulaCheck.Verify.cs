@@ -19,7 +19,7 @@ internal sealed partial class RoslynFormulaCheck
             if (problem is not null)
             {
                 diagnostics.Error(
-                    FormulaDiagnosticCodes.InternalError,
+                    DiagnosticCodes.FormulaInternalError,
                     source.Locate(node.Syntax.SpanStart),
                     $"Hub's evaluator and the C# compiler disagree about '{node.Syntax}': {problem}",
                     "this is a bug in Hub; please report it with the formula");

@@ -102,12 +102,12 @@ internal sealed partial class RoslynFormulaCheck
             if (diagnostic.Severity == DiagnosticSeverity.Error)
             {
                 hasErrors = true;
-                diagnostics.Error(FormulaDiagnosticCodes.TypeError, source.Locate(offset), message, hint);
+                diagnostics.Error(DiagnosticCodes.FormulaTypeError, source.Locate(offset), message, hint);
             }
             else
             {
                 warnings.Add(new FormulaWarning(offset, message, hint));
-                diagnostics.Warning(FormulaDiagnosticCodes.CompilerWarning, source.Locate(offset), message, hint);
+                diagnostics.Warning(DiagnosticCodes.FormulaCompilerWarning, source.Locate(offset), message, hint);
             }
         }
         return warnings;

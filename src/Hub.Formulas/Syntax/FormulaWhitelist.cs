@@ -52,7 +52,7 @@ internal sealed partial class FormulaWhitelist : CSharpSyntaxVisitor
             if (!_tooDeep)
             {
                 _tooDeep = true;
-                Report(FormulaDiagnosticCodes.TooComplex, node.SpanStart, $"formula is nested more than {MaxDepth} levels deep");
+                Report(DiagnosticCodes.FormulaTooComplex, node.SpanStart, $"formula is nested more than {MaxDepth} levels deep");
             }
         }
         else
@@ -161,13 +161,13 @@ internal sealed partial class FormulaWhitelist : CSharpSyntaxVisitor
             NotAllowed(node.SpanStart, "'Math' on its own", $"call one of {MathFunctions.List}");
             return;
         }
-        var suggestion = NameSuggester.Suggest(name, _source.InputNames);
+        var suggestion = DidYouMean.Closest(name, _source.InputNames);
         var message = suggestion is not null
             ? $"unknown input '{name}' in formula; did you mean '{suggestion}'?"
             : _source.InputNames.Count == 0
                 ? $"unknown input '{name}' in formula; the KPI declares no inputs"
                 : $"unknown input '{name}' in formula; the inputs are {string.Join(", ", _source.InputNames.Select(n => $"'{n}'"))}";
-        Report(FormulaDiagnosticCodes.UnknownInput, node.SpanStart, message);
+        Report(DiagnosticCodes.UnknownInput, node.SpanStart, message);
     }
 
     public override void VisitInvocationExpression(InvocationExpressionSyntax node)
@@ -227,9 +227,9 @@ internal sealed partial class FormulaWhitelist : CSharpSyntaxVisitor
     }
 
     private void NotAllowed(int offset, string what, string? hint = null) =>
-        Report(FormulaDiagnosticCodes.NotAllowed, offset, $"{what} is not allowed in a formula", hint ?? AllowedHint);
+        Report(DiagnosticCodes.FormulaNotAllowed, offset, $"{what} is not allowed in a formula", hint ?? AllowedHint);
 
-    private void Report(string code, int offset, string message, string? hint = null)
+    private void Report(Hub.Core.Diagnostics.DiagnosticDescriptor code, int offset, string message, string? hint = null)
     {
         Errors++;
         _diagnostics.Error(code, _source.Locate(offset), message, hint);

@@ -26,7 +26,7 @@ internal static class InputNameRules
             if (problem is not null)
             {
                 ok = false;
-                diagnostics.Error(FormulaDiagnosticCodes.InvalidInputName, source.Locate(0), problem,
+                diagnostics.Error(DiagnosticCodes.InvalidInputName, source.Locate(0), problem,
                     "use letters, digits and '_', starting with a letter, e.g. customersAtStart");
             }
         }

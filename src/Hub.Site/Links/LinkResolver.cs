@@ -128,7 +128,7 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
         {
             return;
         }
-        var hint = Yaml.YamlMap.Suggest(anchor, target.Anchors);
+        var hint = DidYouMean.Closest(anchor, target.Anchors);
         var where = ReferenceEquals(from, target) ? "this page" : target.DisplayPath;
         diagnostics.Error(DiagnosticCodes.BrokenAnchor, location, $"anchor '#{anchor}' does not exist in {where}",
             hint is null ? null : $"did you mean '#{hint}'?");
@@ -148,7 +148,7 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             return null;
         }
         var names = Directory.EnumerateFiles(dir).Select(Path.GetFileName).OfType<string>();
-        var best = Yaml.YamlMap.Suggest(Path.GetFileName(target), names);
+        var best = DidYouMean.Closest(Path.GetFileName(target), names);
         return best is null ? null : $"did you mean '{best}'?";
     }
 

@@ -73,7 +73,7 @@ public sealed class EmbedRenderer(ContentPage host, ModelBuilder models, ThemeRe
             if (facet is null)
             {
                 diagnostics.Error(DiagnosticCodes.UnknownEmbed, location, $"catalogue '{catalogue.Slug}' has no facet '{name}'",
-                    Yaml.YamlMap.Suggest(name, catalogue.Facets.Select(f => f.Name)) is { } s ? $"did you mean '{s}'?" : $"facets: {string.Join(", ", catalogue.Facets.Select(f => f.Name))}");
+                    DidYouMean.Closest(name, catalogue.Facets.Select(f => f.Name)) is { } s ? $"did you mean '{s}'?" : $"facets: {string.Join(", ", catalogue.Facets.Select(f => f.Name))}");
                 return null;
             }
             if (facet.Values.All(v => v.Id != value))
@@ -88,5 +88,5 @@ public sealed class EmbedRenderer(ContentPage host, ModelBuilder models, ThemeRe
     }
 
     private static string? Suggest(string slug, IEnumerable<ContentPage> pages) =>
-        Yaml.YamlMap.Suggest(slug, pages.Select(p => p.Slug).Distinct()) is { } s ? $"did you mean '{s}'?" : null;
+        DidYouMean.Hint(slug, pages.Select(p => p.Slug));
 }

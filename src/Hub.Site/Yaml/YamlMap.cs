@@ -57,9 +57,9 @@ public sealed class YamlMap
             {
                 continue;
             }
-            var hint = Suggest(name, known);
-            _diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.UnknownKey, LocationOf(key), $"unknown key '{name}' in {what}",
-                hint is null ? null : $"did you mean '{hint}'?"));
+            var hint = DidYouMean.Closest(name, known);
+            _diagnostics.Add(DiagnosticCodes.UnknownKey.Create(LocationOf(key), $"unknown key '{name}' in {what}",
+                hint is null ? null : $"did you mean '{hint}'?", severity));
         }
     }
 
@@ -189,41 +189,4 @@ public sealed class YamlMap
 
     public static bool TryNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-
-    public static string? Suggest(string name, IEnumerable<string> candidates)
-    {
-        string? best = null;
-        var bestDistance = int.MaxValue;
-        foreach (var candidate in candidates.OrderBy(c => c, StringComparer.Ordinal))
-        {
-            var d = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (d < bestDistance)
-            {
-                bestDistance = d;
-                best = candidate;
-            }
-        }
-        return best is not null && bestDistance <= Math.Max(1, name.Length / 3) ? best : null;
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            (previous, current) = (current, previous);
-        }
-        return previous[b.Length];
-    }
 }

@@ -29,7 +29,7 @@ public sealed class ServeFeedbackTests
     {
         var frame = ServerEvents.Errors(
         [
-            new Diagnostic(Severity.Error, DiagnosticCodes.BrokenLink, new SourceLocation("input/articles/a.md", 5, 9), "link to '<img src=x onerror=alert(1)>'\nhere", "did you mean 'b.md'?"),
+            new Diagnostic(Severity.Error, DiagnosticCodes.BrokenLink.Code, new SourceLocation("input/articles/a.md", 5, 9), "link to '<img src=x onerror=alert(1)>'\nhere", "did you mean 'b.md'?"),
             new Diagnostic(Severity.Warning, "HUB0999", SourceLocation.FileOnly("input/hub.yml"), "a warning"),
         ]);
         Assert.StartsWith("event: errors\ndata: ", frame, StringComparison.Ordinal);

@@ -8,12 +8,6 @@ namespace Hub.Site.Content.Catalogues;
 /// <summary>Loads <c>input/catalogues/*.yml</c> and validates it against the contract's schema.</summary>
 public static class CatalogueLoader
 {
-    public const string DuplicateId = "HUB0301";
-    public const string UndeclaredFacetValue = "HUB0302";
-    public const string InvalidAnchorId = "HUB0303";
-    public const string UnknownKpi = "HUB0304";
-    public const string ReservedName = "HUB0305";
-
     /// <summary>Query keys the catalogue page itself uses next to the facets (text filter, interview kit).</summary>
     public static readonly IReadOnlySet<string> ReservedQueryKeys = new HashSet<string>(StringComparer.Ordinal) { "q", "kit" };
 
@@ -84,7 +78,7 @@ public static class CatalogueLoader
             }
             if (ReservedQueryKeys.Contains(name))
             {
-                diagnostics.Error(ReservedName, facetMap.KeyLocation(name), $"'{name}' cannot be a facet name: the page's URL uses '?{name}=' for its own state",
+                diagnostics.Error(DiagnosticCodes.ReservedName, facetMap.KeyLocation(name), $"'{name}' cannot be a facet name: the page's URL uses '?{name}=' for its own state",
                     "rename the facet");
                 continue;
             }
@@ -101,7 +95,7 @@ public static class CatalogueLoader
                 }
                 if (!ids.Add(id))
                 {
-                    diagnostics.Error(DuplicateId, value.LocationOf(value.Node("id")!), $"facet '{name}' declares value '{id}' twice");
+                    diagnostics.Error(DiagnosticCodes.DuplicateId, value.LocationOf(value.Node("id")!), $"facet '{name}' declares value '{id}' twice");
                     continue;
                 }
                 var all = value.Bool("all") ?? false;
@@ -141,17 +135,17 @@ public static class CatalogueLoader
             var idLocation = q.LocationOf(q.Node("id")!);
             if (!id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') || !char.IsAsciiLetter(id[0]))
             {
-                diagnostics.Error(InvalidAnchorId, idLocation, $"question id '{id}' must start with a letter and use only letters, digits, '-' and '_'");
+                diagnostics.Error(DiagnosticCodes.InvalidAnchorId, idLocation, $"question id '{id}' must start with a letter and use only letters, digits, '-' and '_'");
                 continue;
             }
             if (ReservedIds.Contains(id) || id.StartsWith(ReservedIdPrefix, StringComparison.Ordinal))
             {
-                diagnostics.Error(InvalidAnchorId, idLocation, $"question id '{id}' is already used by the page itself", $"choose another id (not '{ReservedIdPrefix}…')");
+                diagnostics.Error(DiagnosticCodes.InvalidAnchorId, idLocation, $"question id '{id}' is already used by the page itself", $"choose another id (not '{ReservedIdPrefix}…')");
                 continue;
             }
             if (ids.TryGetValue(id, out var first))
             {
-                diagnostics.Error(DuplicateId, idLocation, $"duplicate question id '{id}'", $"first used at line {first.Line}");
+                diagnostics.Error(DiagnosticCodes.DuplicateId, idLocation, $"duplicate question id '{id}'", $"first used at line {first.Line}");
                 continue;
             }
             ids[id] = idLocation;
@@ -166,8 +160,8 @@ public static class CatalogueLoader
                         list.Add(value);
                         continue;
                     }
-                    var hint = YamlMap.Suggest(value, facet.Values.Select(v => v.Id));
-                    diagnostics.Error(UndeclaredFacetValue, location, $"'{value}' is not a declared value of facet '{facet.Name}'",
+                    var hint = DidYouMean.Closest(value, facet.Values.Select(v => v.Id));
+                    diagnostics.Error(DiagnosticCodes.UndeclaredFacetValue, location, $"'{value}' is not a declared value of facet '{facet.Name}'",
                         hint is null ? $"declare it under facets.{facet.Name}" : $"did you mean '{hint}'?");
                 }
                 values[facet.Name] = list;

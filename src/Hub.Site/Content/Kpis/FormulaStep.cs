@@ -12,7 +12,6 @@ namespace Hub.Site.Content.Kpis;
 public sealed class FormulaStep
 {
     public const string ScriptPath = "/assets/js/kpi-formulas.js";
-    public const string TranslationsDiffer = "HUB0108";
 
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _checked = new();
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _shown = new();
@@ -75,7 +74,7 @@ public sealed class FormulaStep
             {
                 if (other.Formula.Expression != first.Formula.Expression || !other.Inputs.Select(i => i.Name).SequenceEqual(first.Inputs.Select(i => i.Name)))
                 {
-                    diagnostics.Error(TranslationsDiffer, other.Formula.Start,
+                    diagnostics.Error(DiagnosticCodes.TranslationsDiffer, other.Formula.Start,
                         $"this translation's formula or inputs differ from {first.DisplayPath}", "a KPI has one formula in every language: copy it and its input names");
                 }
             }

@@ -52,7 +52,7 @@ public static class KpiLoader
                 {
                     if (!names.Contains(key))
                     {
-                        var hint = YamlMap.Suggest(key, names);
+                        var hint = DidYouMean.Closest(key, names);
                         diagnostics.Error(DiagnosticCodes.InvalidValue, exampleInputs.KeyLocation(key), $"example names unknown input '{key}'",
                             hint is null ? null : $"did you mean '{hint}'?");
                         continue;
