@@ -136,7 +136,7 @@ public sealed class SearchEngineTests
     [Fact]
     public void ScoresFromTheQuerysShardsEqualScoresFromTheWholeIndex()
     {
-        var documents = SyntheticCorpus.GenerateRich(400, seed: 17, words: 3000).Where(d => d.Lang == "ja").ToList();
+        var documents = SyntheticCorpus.GenerateRich(200, seed: 17, words: 3000).Where(d => d.Lang == "ja").ToList();
         var index = SearchIndexWriter.BuildIndex(documents);
         const int shardCount = 16;
         var (first, shards) = LunrShardedIndexJson.Write(index, SearchIndexWriter.TitleFieldCount, shardCount);
@@ -147,7 +147,7 @@ public sealed class SearchEngineTests
         };
         // Words of the generated vocabulary, as typed: 2 and 3 characters, and single characters (the titles of a
         // sample of the pages: each adds one query of every length).
-        foreach (var d in documents.Take(16))
+        foreach (var d in documents.Take(8))
         {
             var run = d.Title.Where(c => c >= 0x3000).Take(3).ToArray();
             if (run.Length == 3)
