@@ -15,8 +15,6 @@ namespace Hub.Markdown;
 /// </summary>
 public sealed class MarkdownPage
 {
-    private static readonly HashSet<string> EmbedKinds = new(StringComparer.Ordinal) { "kpi", "questions" };
-
     private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<UrlReference> urls, IReadOnlyList<EmbedReference> embeds)
     {
         Document = document;
@@ -40,13 +38,15 @@ public sealed class MarkdownPage
 
     public string PlainText() => InlineText.OfDocument(Document);
 
-    /// <summary>Parses <paramref name="markdown"/>; headings never get an id of <paramref name="reservedIds"/> (the ids
-    /// the page's template gives its own elements).</summary>
-    public static MarkdownPage Parse(string markdown, IEnumerable<string>? reservedIds = null)
+    /// <summary>Parses <paramref name="markdown"/>: a custom container named in <see cref="MarkdownOptions.EmbedKinds"/>
+    /// is an embed, and headings never get an id of <see cref="MarkdownOptions.ReservedIds"/> (the ids the page's
+    /// template gives its own elements).</summary>
+    public static MarkdownPage Parse(string markdown, MarkdownOptions? options = null)
     {
+        options ??= MarkdownOptions.Default;
         var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
         Tables.TableClasses.Apply(document);
-        var slugger = new HeadingSlugger(reservedIds);
+        var slugger = new HeadingSlugger(options.ReservedIds);
         var headings = new List<HeadingInfo>();
         var embeds = new List<EmbedReference>();
         foreach (var block in document.Descendants<Block>())
@@ -59,7 +59,7 @@ public sealed class MarkdownPage
                     heading.GetAttributes().Id = id;
                     headings.Add(new HeadingInfo(heading.Level, text, id));
                     break;
-                case CustomContainer container when container.Info is { } info && EmbedKinds.Contains(info):
+                case CustomContainer container when container.Info is { } info && options.EmbedKinds.Contains(info):
                     embeds.Add(new EmbedReference(container, info, container.Arguments ?? string.Empty, container.Line, container.Column));
                     break;
             }

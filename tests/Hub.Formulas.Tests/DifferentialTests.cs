@@ -9,7 +9,7 @@ namespace Hub.Formulas.Tests;
 /// the C# evaluation, for thousands of random formulas and for every combination of edge values.</summary>
 public sealed class DifferentialTests(ITestOutputHelper output)
 {
-    private const int FormulaCount = 3000;
+    private const int FormulaCount = 1000;
     private const int InputSetsPerFormula = 10;
 
     [Fact]

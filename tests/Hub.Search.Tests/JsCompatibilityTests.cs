@@ -34,7 +34,7 @@ public sealed class JsCompatibilityTests
     [Fact]
     public void WritesNumbersAndStringsLikeJsonStringify()
     {
-        var (ours, numbers, strings) = Sample();
+        var (_, numbers, strings) = Sample();
 
         // Jint prints integers from 2^53 up exactly (V8 and the spec print shortest digits then zeros).
         var jintNumbers = numbers.Where(n => Math.Abs(n) < 9007199254740992.0).ToList();
@@ -43,7 +43,12 @@ public sealed class JsCompatibilityTests
         var values = jintNumbers.Select(n => (JsValue)n).Concat(strings.Select(s => (JsValue)new JsString(s))).ToArray();
         var theirs = engine.Invoke("eval", "(function (a) { return JSON.stringify(a); })").AsFunctionInstance().Call(JsValue.Undefined, [engine.Intrinsics.Array.Construct(values)]).AsString();
         Assert.Equal(theirs, oursForJint);
+    }
 
+    [NodeFact]
+    public void WritesNumbersAndStringsLikeJsonStringifyInNode()
+    {
+        var (ours, numbers, strings) = Sample();
         var script = """
             const fs = require('fs');
             const input = JSON.parse(fs.readFileSync(process.argv[3], 'utf8'));
@@ -52,10 +57,7 @@ public sealed class JsCompatibilityTests
             """;
         var input = System.Text.Json.JsonSerializer.Serialize(new { numbers = numbers.Select(n => BitConverter.DoubleToInt64Bits(n).ToString(System.Globalization.CultureInfo.InvariantCulture)), strings = strings.Select(s => s.Select(c => (int)c)) });
         var node = Node.Run(script, ["-"], input);
-        if (node is not null)
-        {
-            Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<string>(node), ours);
-        }
+        Assert.Equal(System.Text.Json.JsonSerializer.Deserialize<string>(node), ours);
     }
 
     private static (string Json, List<double> Numbers, List<string> Strings) Sample(List<double>? only = null)

@@ -2,11 +2,24 @@ using System.Diagnostics;
 
 namespace Hub.Search.Tests;
 
-/// <summary>Runs a script under Node.js when it is installed (returns null otherwise).</summary>
+/// <summary>
+/// Runs a script under Node.js. Tests that need it are <see cref="NodeFactAttribute"/>s, which report themselves
+/// skipped on a machine without Node instead of passing without having checked anything.
+/// </summary>
 internal static class Node
 {
-    public static string? Run(string script, IReadOnlyList<string> args, string input)
+    private static readonly Lazy<string?> Missing = new(Probe);
+
+    /// <summary>Why Node.js cannot run here, or null when it can.</summary>
+    public static string? MissingReason => Missing.Value;
+
+    public static string Run(string script, IReadOnlyList<string> args, string input)
     {
+        if (MissingReason is { } reason)
+        {
+            throw new InvalidOperationException(reason);
+        }
+
         var dir = Directory.CreateTempSubdirectory("hub-search-node-");
         try
         {
@@ -15,7 +28,7 @@ internal static class Node
             var outputPath = Path.Combine(dir.FullName, "output.json");
             File.WriteAllText(scriptPath, script);
             File.WriteAllText(inputPath, input);
-            var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            var start = Start();
             start.ArgumentList.Add(scriptPath);
             foreach (var arg in args)
             {
@@ -24,17 +37,7 @@ internal static class Node
 
             start.ArgumentList.Add(inputPath);
             start.ArgumentList.Add(outputPath);
-            Process process;
-            try
-            {
-                process = Process.Start(start)!;
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                return null;
-            }
-
-            using (process)
+            using (var process = Process.Start(start)!)
             {
                 var stderr = process.StandardError.ReadToEndAsync();
                 process.StandardOutput.ReadToEnd();
@@ -50,6 +53,38 @@ internal static class Node
         finally
         {
             dir.Delete(recursive: true);
+        }
+    }
+
+    private static ProcessStartInfo Start() => new("node") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+
+    private static string? Probe()
+    {
+        var start = Start();
+        start.ArgumentList.Add("--version");
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? null : $"'node --version' failed: {stderr.Result}";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return $"Node.js is not installed (no 'node' on PATH: {e.Message})";
+        }
+    }
+}
+
+/// <summary>A test that needs Node.js: skipped, with the reason shown, on a machine without it.</summary>
+public sealed class NodeFactAttribute : FactAttribute
+{
+    public NodeFactAttribute()
+    {
+        if (Node.MissingReason is { } reason)
+        {
+            Skip = reason;
         }
     }
 }

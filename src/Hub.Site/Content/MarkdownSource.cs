@@ -12,7 +12,7 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
 {
     public static MarkdownSource? Read(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
-        var text = SourceText.Read(path);
+        var text = TextFile.Read(path);
         if (ControlCharacters.IndexOf(text) is >= 0 and var offset)
         {
             diagnostics.Error(DiagnosticCodes.ControlCharacter, new Hub.Core.Diagnostics.SourceText(displayPath, text).Locate(offset),
@@ -64,7 +64,7 @@ public sealed record MarkdownSource(YamlMap Map, PageHeader Header, MarkdownPage
         }
         try
         {
-            return MarkdownPage.Parse(split.Body, ThemeIds.Reserved);
+            return MarkdownPage.Parse(split.Body, Rendering.SiteMarkdown.Options);
         }
         catch (ArgumentException)
         {

@@ -8,13 +8,14 @@ using Microsoft.Playwright;
 namespace Hub.Site.Tests.Browser;
 
 /// <summary>
-/// A test site served by <c>hub serve</c>'s own server (strict CSP header included) and a page in Debian's
-/// Chromium driven by Playwright. Collects console errors and page errors so tests can require none.
+/// A test site served by <c>hub serve</c>'s own server (strict CSP header included) and a page, in a browser context
+/// of its own, of the test run's shared Chromium (Debian's) driven by Playwright. Collects console errors and page errors so tests can require none.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _serverTask;
+    private HashSet<IBrowserContext> _contextsBefore = [];
 
     private BrowserSession(TestSite site) => Site = site;
 
@@ -43,13 +44,8 @@ public sealed class BrowserSession : IAsyncDisposable
         session.Server = new DevServer(options, "127.0.0.1", FreePort(), console);
         session._serverTask = session.Server.RunAsync(session._stop.Token);
         session.BaseAddress = await session.Server.Started.WaitAsync(TimeSpan.FromSeconds(60));
-        session.Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        session.Browser = await session.Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        (session.Playwright, session.Browser) = await Chromium.SharedAsync();
+        session._contextsBefore = [.. session.Browser.Contexts];
         session.Page = await Chromium.NewPageAsync(session.Browser);
         session.Page.Console += (_, message) =>
         {
@@ -67,11 +63,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The browser is shared (Chromium.SharedAsync): close what this session opened in it, its page's context and
+        // any a test opened through Browser. Browser tests run one at a time (the "browser" collection), so every
+        // context that was not there when the session started is this session's.
         if (Browser is not null)
         {
-            await Browser.CloseAsync();
+            foreach (var context in Browser.Contexts.Where(c => !_contextsBefore.Contains(c)).ToList())
+            {
+                await context.CloseAsync();
+            }
         }
-        Playwright?.Dispose();
         await _stop.CancelAsync();
         if (_serverTask is not null)
         {

@@ -29,6 +29,50 @@ public static class Chromium
         return page;
     }
 
+    /// <summary>The arguments every test browser is launched with.</summary>
+    public static Microsoft.Playwright.BrowserTypeLaunchOptions LaunchOptions => new()
+    {
+        ExecutablePath = ExecutablePath,
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    };
+
+    private static readonly SemaphoreSlim SharedGate = new(1, 1);
+    private static (Microsoft.Playwright.IPlaywright Playwright, Microsoft.Playwright.IBrowser Browser)? _shared;
+
+    /// <summary>
+    /// One Chromium for the test run, launched on first use: starting a browser costs more than most browser tests
+    /// take. Sessions isolate themselves in browser contexts of their own (fresh cookies, storage and cache). A
+    /// browser that disconnected (crashed) is replaced; the last one ends with the test process.
+    /// </summary>
+    public static async Task<(Microsoft.Playwright.IPlaywright Playwright, Microsoft.Playwright.IBrowser Browser)> SharedAsync()
+    {
+        await SharedGate.WaitAsync();
+        try
+        {
+            if (_shared is { } shared && shared.Browser.IsConnected)
+            {
+                return shared;
+            }
+            _shared?.Playwright.Dispose();
+            var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            var browser = await playwright.Chromium.LaunchAsync(LaunchOptions);
+            if (_shared is null)
+            {
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => CloseShared();
+            }
+            _shared = (playwright, browser);
+            return _shared.Value;
+        }
+        finally
+        {
+            SharedGate.Release();
+        }
+    }
+
+    /// <summary>Ends the Playwright driver, which closes the browsers it launched.</summary>
+    private static void CloseShared() => _shared?.Playwright.Dispose();
+
     /// <summary>Why the browser tests cannot run here, or null when a browser was found.</summary>
     public static string? MissingReason => Found.Value.Missing;
 

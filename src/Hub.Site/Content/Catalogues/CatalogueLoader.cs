@@ -24,7 +24,7 @@ public static class CatalogueLoader
 
     public static CataloguePage? Load(ContentKind kind, string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
-        var root = YamlSource.Load(SourceText.Read(path), displayPath, 1, diagnostics);
+        var root = YamlSource.Load(TextFile.Read(path), displayPath, 1, diagnostics);
         if (root is null)
         {
             return null;

@@ -3,7 +3,7 @@ using System.Text;
 namespace Hub.Site.Content;
 
 /// <summary>Reads a content file's text as <see cref="File.ReadAllText(string)"/> does, with less garbage.</summary>
-public static class SourceText
+public static class TextFile
 {
     /// <summary>
     /// The file's text: UTF-8 (a byte order mark is skipped, invalid bytes become U+FFFD), or what

@@ -5,9 +5,9 @@ using Xunit;
 namespace Hub.Site.Tests;
 
 /// <summary>Content files are read as File.ReadAllText reads them, whatever their bytes.</summary>
-public sealed class SourceTextTests : IDisposable
+public sealed class TextFileTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("hub-source-text-").FullName;
+    private readonly string _root = Directory.CreateTempSubdirectory("hub-text-file-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
@@ -31,6 +31,6 @@ public sealed class SourceTextTests : IDisposable
         var path = Path.Combine(_root, name + ".md");
         File.WriteAllBytes(path, bytes);
 
-        Assert.Equal(File.ReadAllText(path), SourceText.Read(path));
+        Assert.Equal(File.ReadAllText(path), TextFile.Read(path));
     }
 }

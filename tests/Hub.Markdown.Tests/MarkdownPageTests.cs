@@ -1,0 +1,87 @@
+using Hub.Markdown.Embeds;
+
+namespace Hub.Markdown.Tests;
+
+/// <summary>What a parsed page tells the site besides its HTML: headings, embeds and plain text.</summary>
+public sealed class MarkdownPageTests
+{
+    private const string Body = """
+        # 解約率
+
+        ## 고객 이탈 *rate*
+
+        :::kpi churn-rate
+        :::
+
+        :::questions csm-hiring category=risk
+        :::
+
+        ### Notes
+        """;
+
+    [Fact]
+    public void Headings_carry_level_plain_text_and_id()
+    {
+        var page = MarkdownPage.Parse(Body);
+
+        Assert.Equal(
+            [new(1, "解約率", "解約率"), new(2, "고객 이탈 rate", "고객-이탈-rate"), new(3, "Notes", "notes")],
+            page.Headings);
+    }
+
+    [Fact]
+    public void Embeds_are_the_containers_the_options_name()
+    {
+        var page = MarkdownPage.Parse(Body, new MarkdownOptions { EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { "kpi", "questions" } });
+
+        Assert.Equal(
+            [("kpi", "churn-rate", 4, 0), ("questions", "csm-hiring category=risk", 7, 0)],
+            page.Embeds.Select(e => (e.Kind, e.Arguments, e.Line, e.Column)));
+    }
+
+    [Fact]
+    public void The_library_knows_no_embed_names_of_its_own()
+    {
+        Assert.Empty(MarkdownPage.Parse(Body).Embeds);
+        Assert.Equal(["questions"], MarkdownPage.Parse(Body, new MarkdownOptions { EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { "questions" } }).Embeds.Select(e => e.Kind));
+    }
+
+    [Fact]
+    public void Embed_names_match_exactly()
+    {
+        var page = MarkdownPage.Parse(":::KPI churn-rate\n:::", new MarkdownOptions { EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { "kpi" } });
+
+        Assert.Empty(page.Embeds);
+    }
+
+    [Fact]
+    public void Plain_text_keeps_the_words_of_every_block()
+    {
+        var text = MarkdownPage.Parse("# 見出し\n\nA [link](x.md) and `code`.\n\n- 항목").PlainText();
+
+        Assert.Contains("見出し", text, StringComparison.Ordinal);
+        Assert.Contains("A link and code.", text, StringComparison.Ordinal);
+        Assert.Contains("항목", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rendering_twice_gives_the_same_html()
+    {
+        var page = MarkdownPage.Parse(Body, new MarkdownOptions { EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { "kpi" } });
+        var embeds = new CountingEmbeds();
+
+        Assert.Equal(page.ToHtml(embeds), page.ToHtml(embeds));
+        Assert.Equal(2, embeds.Calls);
+    }
+
+    private sealed class CountingEmbeds : IEmbedRenderer
+    {
+        public int Calls { get; private set; }
+
+        public string? Render(EmbedReference embed)
+        {
+            Calls++;
+            return "<div></div>";
+        }
+    }
+}
