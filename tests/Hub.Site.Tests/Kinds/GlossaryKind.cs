@@ -35,7 +35,7 @@ public sealed class GlossaryKind : ContentKind
 
     public override ContentPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
-        if (YamlSource.Load(Content.SourceText.Read(path), displayPath, 1, diagnostics) is not YamlMappingNode node)
+        if (YamlSource.Load(TextFile.Read(path), displayPath, 1, diagnostics) is not YamlMappingNode node)
         {
             diagnostics.Error(DiagnosticCodes.InvalidValue, new SourceLocation(displayPath, 1, 1), "a glossary term must be a mapping with title and definition");
             return null;
