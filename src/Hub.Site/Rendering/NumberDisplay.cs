@@ -15,6 +15,9 @@ public static class NumberDisplay
 {
     private static readonly string[] WholeCurrencies = ["JPY", "KRW"];
 
+    /// <summary>The most significant digits an "up to" number is written with: what a double reliably carries.</summary>
+    private const int SignificantDigits = 15;
+
     /// <summary>A KPI result as its format says: percent of a ratio, currency, months, ratio or number.</summary>
     public static string Format(double value, string format, int? decimals, string lang, string currency, string monthsUnit)
     {
@@ -81,6 +84,14 @@ public static class NumberDisplay
         if (double.IsInfinity(value))
         {
             return value > 0 ? "Infinity" : "-Infinity";
+        }
+
+        if (min < max)
+        {
+            // "Up to" decimals never reach past what a double carries (1234567.891 is not 1234567.8910000001).
+            var whole0 = Math.Floor(Math.Abs(value));
+            var wholeDigits = whole0 < 1 ? 0 : whole0.ToString("F0", CultureInfo.InvariantCulture).Length;
+            max = Math.Max(min, Math.Min(max, SignificantDigits - wholeDigits));
         }
 
         // "F" rounds the exact binary value, a tie to the even digit; number-format.js does the same with toFixed.

@@ -54,8 +54,10 @@ public sealed class NumberDisplayTests
         { -1234.5, null, "en", "USD", "-$1,234.50" },
         // A currency without a symbol of its own is written by its code.
         { 1234.5, null, "en", "CHF", "CHF 1,234.50" },
-        // The language decides separators and where the symbol goes.
-        { 1234.5, null, "de", "EUR", "1.234,50 €" },
+        // The language decides the separators; the symbol goes first in every language, as the calculator writes it.
+        { 1234.5, null, "de", "EUR", "€1.234,50" },
+        // "Up to" decimals stop at the digits a double carries.
+        { 1234567.891, null, "en", "USD", "$1,234,567.89" },
     };
 
     [Theory]

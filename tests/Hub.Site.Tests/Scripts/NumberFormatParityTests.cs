@@ -61,8 +61,9 @@ public sealed class NumberFormatParityTests
         Assert.Equal("CHF 10.00", NumberDisplay.Format(10, "currency", null, "en", "CHF", "months"));
         Assert.Equal("3.5 개월", NumberDisplay.Format(3.5, "months", null, "ko", "KRW", "개월"));
         Assert.Equal("0.0%", NumberDisplay.Format(-0.0001, "percent", null, "en", "USD", "months"));
-        // The exact binary value (1234567.12345678918…) rounds up at the tenth decimal.
-        Assert.Equal("1,234,567.1234567892", NumberDisplay.Format(1234567.1234567891, "number", null, "en", "USD", "months"));
+        // "Up to" decimals stop at 15 significant digits: the exact binary value (1234567.12345678918…) rounds at the eighth.
+        Assert.Equal("1,234,567.12345679", NumberDisplay.Format(1234567.1234567891, "number", null, "en", "USD", "months"));
+        Assert.Equal("1,234,567.891", NumberDisplay.Format(1234567.891, "number", null, "en", "USD", "months"));
         Assert.Equal("5%", NumberDisplay.Input(0.05, "percent", "ja", "JPY"));
         Assert.Equal("30", NumberDisplay.Input(30, "days", "ja", "JPY"));
         Assert.Equal("30 日", NumberDisplay.Input(30, "days", "ja", "JPY", daysUnit: "日"));

@@ -14,6 +14,9 @@ const SYMBOLS = Object.freeze(/** @type {Record<string, string>} */ ({ JPY: '¥'
 /** Currencies without minor units: no decimals unless the KPI asks for some. */
 const WHOLE_CURRENCIES = Object.freeze(['JPY', 'KRW']);
 
+/** The most significant digits an "up to" number is written with: what a double reliably carries. */
+const SIGNIFICANT_DIGITS = 15;
+
 /** @type {Map<string, { group: string, decimal: string }>} */
 const separatorsByLang = new Map();
 
@@ -76,6 +79,12 @@ function fixedDigits(magnitude, digits) {
 export function fixed(value, min, max, lang) {
   if (Number.isNaN(value)) { return 'NaN'; }
   if (!Number.isFinite(value)) { return value > 0 ? 'Infinity' : '-Infinity'; }
+  if (min < max) {
+    // "Up to" decimals never reach past what a double carries (1234567.891 is not 1234567.8910000001).
+    const whole = Math.floor(Math.abs(value));
+    const wholeDigits = whole < 1 ? 0 : (whole >= 1e21 ? BigInt(whole).toString() : whole.toFixed(0)).length;
+    max = Math.max(min, Math.min(max, SIGNIFICANT_DIGITS - wholeDigits));
+  }
   const text = fixedDigits(Math.abs(value), max);
   const dot = text.indexOf('.');
   const whole = dot < 0 ? text : text.slice(0, dot);
