@@ -22,7 +22,8 @@ public static class SiteBuilder
     public static BuildResult Build(BuildOptions options, IBuildProgress? progress = null) => BuildSession(options, progress).Result;
 
     /// <summary>A full build that also returns what it loaded, so <c>hub serve</c> can re-render single pages.</summary>
-    public static (BuildResult Result, SiteSession? Session) BuildSession(BuildOptions options, IBuildProgress? progress = null)
+    /// <param name="time">The clock serve's session measures edit pauses with (the system's unless a test moves it).</param>
+    public static (BuildResult Result, SiteSession? Session) BuildSession(BuildOptions options, IBuildProgress? progress = null, TimeProvider? time = null)
     {
         progress ??= NoProgress.Instance;
         var diagnostics = new DiagnosticBag();
@@ -31,7 +32,7 @@ public static class SiteBuilder
         var upToDate = false;
         try
         {
-            (pages, files, output, session, upToDate) = Run(options, diagnostics, progress);
+            (pages, files, output, session, upToDate) = Run(options, diagnostics, progress, time);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
@@ -43,7 +44,7 @@ public static class SiteBuilder
         return (result, result.Succeeded && output is not null ? session : null);
     }
 
-    private static (int Pages, int Files, string? Output, SiteSession? Session, bool UpToDate) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress)
+    private static (int Pages, int Files, string? Output, SiteSession? Session, bool UpToDate) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress, TimeProvider? time)
     {
         var timings = new BuildTimings();
         var input = Path.GetFullPath(options.Input);
@@ -222,7 +223,7 @@ public static class SiteBuilder
             }
         }
         timings.Mark("build state saved");
-        return (pageCount, written.Count, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths), false);
+        return (pageCount, written.Count, Path.GetFullPath(options.Output), new SiteSession(options, site, models, renderer, links, diagnostics, theme, knownRootPaths, time), false);
     }
 
     /// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>
