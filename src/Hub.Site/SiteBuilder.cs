@@ -23,7 +23,7 @@ public static class SiteBuilder
 
     /// <summary>A full build that also returns what it loaded, so <c>hub serve</c> can re-render single pages.</summary>
     /// <param name="time">The clock serve's session measures edit pauses with (the system's unless a test moves it).</param>
-    public static (BuildResult Result, SiteSession? Session) BuildSession(BuildOptions options, IBuildProgress? progress = null, TimeProvider? time = null)
+    public static SiteBuild BuildSession(BuildOptions options, IBuildProgress? progress = null, TimeProvider? time = null)
     {
         progress ??= NoProgress.Instance;
         var diagnostics = new DiagnosticBag();
@@ -41,7 +41,7 @@ public static class SiteBuilder
                 "the previous output was left untouched");
         }
         var result = new BuildResult(diagnostics.Sorted(options.Strict), pages, files, output) { UpToDate = upToDate };
-        return (result, result.Succeeded && output is not null ? session : null);
+        return new SiteBuild(result, result.Succeeded && output is not null ? session : null);
     }
 
     private static (int Pages, int Files, string? Output, SiteSession? Session, bool UpToDate) Run(BuildOptions options, DiagnosticBag diagnostics, IBuildProgress progress, TimeProvider? time)

@@ -48,6 +48,9 @@ public sealed class SiteSession
         _rebuild = new IncrementalRebuild(options, site, models, renderer, links, diagnostics, theme, knownRootPaths);
     }
 
+    /// <summary>The path the site is served under, as its configuration says.</summary>
+    public string BasePath => _site.Config.BasePath;
+
     /// <summary>The result of re-rendering the pages <paramref name="changedFile"/> affects, or null when a full build is needed.</summary>
     public BuildResult? TryRebuildPage(string changedFile) => TryUpdate([changedFile]);
 
@@ -101,9 +104,6 @@ public sealed class SiteSession
     }
 
     /// <summary>Stops background work before a full build replaces the output folder; the session is not used again.</summary>
-    public void Retire() => RetireAsync().GetAwaiter().GetResult();
-
-    /// <summary>As <see cref="Retire"/>, without holding a thread while the refresh in progress stops.</summary>
     public async Task RetireAsync()
     {
         Task search;
