@@ -86,7 +86,7 @@ public sealed class IncrementalRebuild
         _diagnostics.Clear();
         var plan = Apply(changes);
 
-        SiteBuilder.CheckReferences(_site, _diagnostics);
+        ReferenceChecks.Check(_site, _diagnostics);
         var rendered = new List<(string Path, string Html)>();
         foreach (var page in plan.OwnPages.Concat(plan.Dependents))
         {
