@@ -58,14 +58,14 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
 
     private sealed record Folders(string Input, string Theme, string? Cache);
 
-    private sealed record Loaded(Folders Folders, SiteConfig Config, ThemeFiles ThemeFiles, ThemeRenderer Theme, SiteContent Site, ModelBuilder Models);
+    private sealed record Loaded(Folders Folders, SiteConfig Config, ThemeFiles ThemeFiles, ThemeRenderer Theme, SiteContent Site, ModelBuilder Models, FormulaStep Formulas);
 
     /// <summary>What goes on while pages render: Roslyn's check of the formulas and the search index being built.</summary>
     private sealed record Checks(ContentSteps Steps, Strand Roslyn, Strand<SortedDictionary<string, byte[]>> Indexing);
 
     /// <summary>The rendered site, still in the staging folder: its pages, the files generated beside them, and the links between them.</summary>
     private sealed record Rendered(
-        int PageCount, SiteRenderer Renderer, LinkResolver Links, HashSet<string> KnownRootPaths,
+        int PageCount, SiteRenderer Renderer, LinkResolver Links,
         List<(string Source, string Target)> Assets, SortedDictionary<string, byte[]> GeneratedFiles);
 
     public BuildRun Run()
@@ -171,7 +171,9 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
             ReferenceChecks.Check(content, diagnostics);
             return content;
         });
-        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload));
+        // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
+        var formulas = new FormulaStep();
+        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml), formulas);
     }
 
     /// <summary>
@@ -182,7 +184,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
     private Checks Check(Loaded loaded)
     {
         var (site, models) = (loaded.Site, loaded.Models);
-        var steps = new ContentSteps(site, models, options, diagnostics);
+        var steps = new ContentSteps(site, loaded.Formulas, options, diagnostics);
         var binding = _stages.Concurrently(steps.BeforeRender);
         var indexing = _stages.Step("search documents taken", () =>
         {
@@ -204,7 +206,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         var renderer = new SiteRenderer(loaded.Site, loaded.Models, loaded.Theme, diagnostics);
         // Links into the generated files' folders are checked once those files are known (after rendering).
         var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Append(FormulaStep.ScriptPath).Append("/" + Hub.Search.SearchAssets.LunrPath));
-        var links = new LinkResolver(loaded.Site, knownRootPaths, diagnostics) { PendingUnder = SearchStep.Folder };
+        var links = new LinkResolver(loaded.Site, knownRootPaths, diagnostics, pendingUnder: SearchStep.Folder);
         var searchWriting = _stages.ConcurrentlyAsync(async () =>
         {
             var files = await checks.Indexing.Task;
@@ -228,9 +230,8 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         var generatedFiles = searchWriting.Join("search files written");
         checks.Roslyn.Join("formulas checked by Roslyn");
         generatedFiles[FormulaStep.ScriptPath] = checks.Steps.FormulaScript();
-        knownRootPaths.UnionWith(generatedFiles.Keys);
-        links.CheckPending();
-        return new Rendered(pageCount, renderer, links, knownRootPaths, assets, generatedFiles);
+        links.FilesGenerated(generatedFiles.Keys);
+        return new Rendered(pageCount, renderer, links, assets, generatedFiles);
     }
 
     /// <summary>The theme's assets and the input's static files, each with the site-root path it is copied to.</summary>
@@ -308,7 +309,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
                 BuildState.TryDelete(stateFile);
             }
         });
-        var session = new SiteSession(options, loaded.Site, loaded.Models, rendered.Renderer, rendered.Links, diagnostics, loaded.Theme, rendered.KnownRootPaths, time);
+        var session = new SiteSession(new BuiltSite(options, loaded.Site, loaded.Models, rendered.Renderer, loaded.Theme, rendered.Links, diagnostics), time);
         return new BuildRun(rendered.PageCount, written.Count, Path.GetFullPath(options.Output), session);
     }
 }

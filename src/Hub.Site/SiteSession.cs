@@ -10,6 +10,13 @@ using Hub.Templates;
 namespace Hub.Site;
 
 /// <summary>
+/// What a successful full build loaded and rendered, handed to <see cref="SiteSession"/>: the options it ran with, the
+/// site, the models and renderers, the links between pages (and the paths they may lead to), and its diagnostics.
+/// </summary>
+public sealed record BuiltSite(
+    BuildOptions Options, SiteContent Site, ModelBuilder Models, SiteRenderer Renderer, ThemeRenderer Theme, LinkResolver Links, DiagnosticBag Diagnostics);
+
+/// <summary>
 /// What a successful full build loaded, kept by <c>hub serve</c> so that saving articles and catalogues re-renders
 /// only the pages they affect (see <see cref="IncrementalRebuild"/>). Anything it does not track (KPIs, the theme,
 /// hub.yml, static files) makes <see cref="TryUpdate"/> decline, and the server runs a full build instead.
@@ -21,7 +28,6 @@ namespace Hub.Site;
 public sealed class SiteSession
 {
     private readonly Lock _gate = new();
-    private readonly BuildOptions _options;
     private readonly SiteContent _site;
     private readonly ModelBuilder _models;
     private readonly IncrementalRebuild _rebuild;
@@ -36,16 +42,16 @@ public sealed class SiteSession
     private long _lastUpdate;
     private TimeSpan _quietPeriod;
 
-    public SiteSession(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
-        DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths, TimeProvider? time = null)
+    /// <param name="built">What the successful full build loaded and rendered; the session owns it from now on.</param>
+    /// <param name="time">The clock that measures edit pauses (the system's unless a test moves it).</param>
+    public SiteSession(BuiltSite built, TimeProvider? time = null)
     {
-        _options = options;
         _time = time ?? TimeProvider.System;
         _lastUpdate = _time.GetTimestamp();
-        _site = site;
-        _models = models;
-        _output = Path.GetFullPath(options.Output);
-        _rebuild = new IncrementalRebuild(options, site, models, renderer, links, diagnostics, theme, knownRootPaths);
+        _site = built.Site;
+        _models = built.Models;
+        _output = Path.GetFullPath(built.Options.Output);
+        _rebuild = new IncrementalRebuild(built);
     }
 
     /// <summary>The path the site is served under, as its configuration says.</summary>

@@ -10,20 +10,24 @@ namespace Hub.Site.Links;
 /// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link, as is
 /// a URL outside the allow-list (<see cref="UrlSafety"/>).
 /// </summary>
-public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRootPaths, DiagnosticBag diagnostics)
+public sealed partial class LinkResolver(SiteContent site, HashSet<string> knownRootPaths, DiagnosticBag diagnostics, string? pendingUnder = null)
 {
     private readonly ConcurrentQueue<(string RootPath, string Url, SourceLocation Location)> _pending = new();
 
     /// <summary>
     /// A folder of files still being generated while pages render: a site-root link under it that is not known
-    /// yet is held until <see cref="CheckPending"/>, by when the files have been added to the known paths.
+    /// yet is held until <see cref="FilesGenerated"/> says which files it holds.
     /// </summary>
-    public string? PendingUnder { get; set; }
+    private string? _pendingUnder = pendingUnder;
 
-    /// <summary>Reports the held links (see <see cref="PendingUnder"/>) that lead to no file after all.</summary>
-    public void CheckPending()
+    /// <summary>
+    /// The generated files are known now (see the constructor's <c>pendingUnder</c>): they become link targets, and
+    /// the held links that lead to none of them are reported.
+    /// </summary>
+    public void FilesGenerated(IEnumerable<string> rootPaths)
     {
-        PendingUnder = null;
+        knownRootPaths.UnionWith(rootPaths);
+        _pendingUnder = null;
         while (_pending.TryDequeue(out var link))
         {
             if (!knownRootPaths.Contains(link.RootPath))
@@ -32,6 +36,15 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             }
         }
     }
+
+    /// <summary>Whether a site-root link to <paramref name="rootPath"/> leads to a page or file of the site.</summary>
+    public bool IsTarget(string rootPath) => knownRootPaths.Contains(rootPath);
+
+    /// <summary>A page or generated page at <paramref name="rootPath"/> came into the site (serve's incremental rebuild).</summary>
+    public void TargetAdded(string rootPath) => knownRootPaths.Add(rootPath);
+
+    /// <summary>The page at <paramref name="rootPath"/> left the site (serve's incremental rebuild).</summary>
+    public void TargetRemoved(string rootPath) => knownRootPaths.Remove(rootPath);
 
     public void Rewrite(ContentPage page)
     {
@@ -86,7 +99,7 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             var rootPath = path.EndsWith('/') || Path.HasExtension(path) ? path : path + "/";
             if (!knownRootPaths.Contains(rootPath))
             {
-                if (PendingUnder is { } pending && rootPath.StartsWith(pending, StringComparison.Ordinal))
+                if (_pendingUnder is { } pending && rootPath.StartsWith(pending, StringComparison.Ordinal))
                 {
                     _pending.Enqueue((rootPath, url, location));
                 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Hub.Markdown.Headings;
 using Hub.Site.Content;
 using Hub.Site.Content.Catalogues;
@@ -13,7 +12,8 @@ namespace Hub.Site.Rendering;
 /// Builds the objects templates see (<c>site</c>, <c>page</c>, <c>kpi</c>, <c>catalogue</c>), snake_case keys,
 /// plain values. Kind-specific models are built once per page and shared by every page that embeds them.
 /// </summary>
-public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload)
+/// <param name="formulaHtml">A KPI's formula as its page shows it (the formula step's, which knows it once formulas were checked).</param>
+public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload, Func<KpiPage, string> formulaHtml)
 {
     private readonly Dictionary<ContentPage, ScriptObject> _summaries = new();
     private readonly Dictionary<KpiPage, ScriptObject> _kpis = new();
@@ -34,9 +34,6 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         functions.SetValue("absurl", DelegateCustomFunction.CreateFunc<string, string>(path => UrlSafety.ForAttribute(site.Config.AbsoluteUrl(path))), true);
         return functions;
     }
-
-    /// <summary>Formula display HTML per KPI, set by the formula step when formulas were checked.</summary>
-    public Func<KpiPage, string>? FormulaHtml { get; set; }
 
     public static string TagSlug(string tag)
     {
@@ -253,7 +250,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             .ToList<object?>();
         return Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
             ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
-            ("formula_html", FormulaHtml?.Invoke(kpi) ?? $"<code>{WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>"),
+            ("formula_html", formulaHtml(kpi)),
             ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
             ("inputs", kpi.Inputs.Select(i => Obj(("name", i.Name), ("label", i.Label), ("unit", i.Unit), ("min", i.Min), ("max", i.Max),
                 ("step", i.Step), ("default", i.Default), ("help", i.Help))).ToList<object?>()),
