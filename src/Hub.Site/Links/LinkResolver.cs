@@ -46,11 +46,36 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
     /// <summary>The page at <paramref name="rootPath"/> left the site (serve's incremental rebuild).</summary>
     public void TargetRemoved(string rootPath) => knownRootPaths.Remove(rootPath);
 
+    /// <summary>Checks the links of <paramref name="page"/> and sets the URL each one emits (see <see cref="Map"/>).</summary>
     public void Rewrite(ContentPage page)
     {
-        if (page.Body is null)
+        var map = Map(page);
+        if (page.Body is null || map.Count == 0)
         {
             return;
+        }
+        // Markdig renders the URL a link holds; a later render maps again from the URL as written (LinkReference.Url).
+        foreach (var link in page.Body.Links)
+        {
+            if (map.TryGetValue(link.Url, out var resolved))
+            {
+                link.Inline.Url = resolved;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the URLs and links of <paramref name="page"/> (each error located at its link) and returns what each
+    /// link's URL as written becomes in the page: its target page's URL, or a site-root path under the base path. A
+    /// URL resolves the same way wherever it is in one page, so the map is keyed by the URL as written; links left
+    /// as written are not in it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Map(ContentPage page)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (page.Body is null)
+        {
+            return map;
         }
         foreach (var url in page.Body.Urls)
         {
@@ -66,12 +91,12 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
             {
                 continue;
             }
-            var resolved = Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column));
-            if (resolved is not null)
+            if (Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column)) is { } resolved)
             {
-                link.Inline.Url = resolved;
+                map[link.Url] = resolved;
             }
         }
+        return map;
     }
 
     /// <summary>The URL to emit for <paramref name="url"/> written in <paramref name="page"/>, or null to leave it.</summary>
