@@ -13,3 +13,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, int Page
 
     public int WarningCount => Diagnostics.Count(d => !d.IsError);
 }
+
+/// <summary>A full build, and the session <c>hub serve</c> keeps of it to re-render single pages (null unless it succeeded and wrote its output).</summary>
+public sealed record SiteBuild(BuildResult Result, SiteSession? Session)
+{
+    /// <summary>The path the built site is served under (from its configuration); null without a session.</summary>
+    public string? BasePath => Session?.BasePath;
+}

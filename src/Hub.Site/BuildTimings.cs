@@ -67,3 +67,59 @@ internal sealed class GcListener : System.Diagnostics.Tracing.EventListener
         Console.Error.WriteLine($"gc:     {Clock?.ElapsedMilliseconds,6} ms  gen{depth}  {(reason < Reasons.Length ? Reasons[reason] : reason.ToString(System.Globalization.CultureInfo.InvariantCulture))}  {GC.GetTotalMemory(false) / (1024 * 1024)} MiB in use");
     }
 }
+
+/// <summary>
+/// Runs a build's steps and marks the end of each in <see cref="BuildTimings"/>, so that the pipeline names its steps
+/// once and times none by hand. A strand is work that overlaps the steps after it; its end is marked when it is joined.
+/// </summary>
+internal sealed class StageRunner(BuildTimings timings)
+{
+    public T Step<T>(string name, Func<T> work)
+    {
+        var result = work();
+        timings.Mark(name);
+        return result;
+    }
+
+    public void Step(string name, Action work)
+    {
+        work();
+        timings.Mark(name);
+    }
+
+    /// <summary>Starts <paramref name="work"/> on the thread pool (a task it returns is its result, not awaited).</summary>
+    public Strand<T> Concurrently<T>(Func<T> work) => new(Task.Run<T>(work), timings);
+
+    public Strand<T> ConcurrentlyAsync<T>(Func<Task<T>> work) => new(Task.Run(work), timings);
+
+    /// <summary>Work already running (started by a step) as a strand.</summary>
+    public Strand Concurrently(Task running) => new(running, timings);
+}
+
+/// <summary>Work that overlaps a build's later steps; see <see cref="StageRunner"/>.</summary>
+internal sealed class Strand(Task task, BuildTimings timings)
+{
+    /// <summary>Waits for the work (throwing what it threw) and marks <paramref name="name"/>.</summary>
+    public void Join(string name)
+    {
+        task.GetAwaiter().GetResult();
+        timings.Mark(name);
+    }
+}
+
+/// <summary>Work with a result that overlaps a build's later steps; see <see cref="StageRunner"/>.</summary>
+internal sealed class Strand<T>(Task<T> task, BuildTimings timings)
+{
+    public Task<T> Task => task;
+
+    /// <summary>Waits for the work (throwing what it threw), marks <paramref name="name"/> and returns its result.</summary>
+    public T Join(string name)
+    {
+        var result = task.GetAwaiter().GetResult();
+        timings.Mark(name);
+        return result;
+    }
+
+    /// <summary>Waits until the work has ended, however it ended.</summary>
+    public void WaitEnded() => System.Threading.Tasks.Task.WaitAny(task);
+}

@@ -1,19 +1,17 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
 using Hub.Site.Content.Kpis;
-using Hub.Site.Rendering;
 using Hub.Site.Search;
 
 namespace Hub.Site;
 
 /// <summary>
 /// The seams where content kinds with build-time work plug in: formulas are checked and examples evaluated
-/// before rendering; scripts and search indexes are generated files written with the site.
+/// before rendering (what pages show of them, <see cref="FormulaStep.DisplayHtml"/>, is given to the models when
+/// they are made); scripts and search indexes are generated files written with the site.
 /// </summary>
-public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOptions options, DiagnosticBag diagnostics)
+public sealed class ContentSteps(SiteContent site, FormulaStep formulas, BuildOptions options, DiagnosticBag diagnostics)
 {
-    private readonly FormulaStep _formulas = new();
-
     /// <summary>
     /// What pages need before they render (the formulas as shown); returns what may go on while they render (Roslyn's
     /// check of the formulas and their worked examples), to be awaited before the build is judged or
@@ -22,17 +20,7 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
     public Task BeforeRender()
     {
         var cache = options.CacheDirectory is null ? null : Path.GetFullPath(options.CacheDirectory);
-        var checking = _formulas.Run(site, options.WriteOutput ? cache : null, diagnostics);
-        models.FormulaHtml = _formulas.DisplayHtml;
-        return checking;
-    }
-
-    /// <summary>Files written beside the pages, keyed by site-root path.</summary>
-    public SortedDictionary<string, byte[]> GeneratedFiles()
-    {
-        var files = SearchFiles(SearchStep.Documents(site, models));
-        files[FormulaStep.ScriptPath] = FormulaScript();
-        return files;
+        return formulas.Run(site, options.WriteOutput ? cache : null, diagnostics);
     }
 
     /// <summary>
@@ -50,5 +38,5 @@ public sealed class ContentSteps(SiteContent site, ModelBuilder models, BuildOpt
     }
 
     /// <summary>The calculators' script (<see cref="FormulaStep.ScriptPath"/>), once the task <see cref="BeforeRender"/> returned has completed.</summary>
-    public byte[] FormulaScript() => _formulas.Script();
+    public byte[] FormulaScript() => formulas.Script();
 }

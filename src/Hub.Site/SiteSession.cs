@@ -10,6 +10,13 @@ using Hub.Templates;
 namespace Hub.Site;
 
 /// <summary>
+/// What a successful full build loaded and rendered, handed to <see cref="SiteSession"/>: the options it ran with, the
+/// site, the models and renderers, the links between pages (and the paths they may lead to), and its diagnostics.
+/// </summary>
+public sealed record BuiltSite(
+    BuildOptions Options, SiteContent Site, ModelBuilder Models, SiteRenderer Renderer, ThemeRenderer Theme, LinkResolver Links, DiagnosticBag Diagnostics);
+
+/// <summary>
 /// What a successful full build loaded, kept by <c>hub serve</c> so that saving articles and catalogues re-renders
 /// only the pages they affect (see <see cref="IncrementalRebuild"/>). Anything it does not track (KPIs, the theme,
 /// hub.yml, static files) makes <see cref="TryUpdate"/> decline, and the server runs a full build instead.
@@ -17,11 +24,10 @@ namespace Hub.Site;
 /// pause, and cancelled by the next edit, so that saving a page never waits for (or shares both cores with) an index.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
-    Justification = "The only disposable field is the background refresh's CancellationTokenSource: disposed when replaced and when the session retires, which hub serve always does before it drops a session.")]
+    Justification = "The background refresh's CancellationTokenSource is disposed when replaced and when the session retires, which hub serve always does before it drops a session; the retiring one is only cancelled, never linked or timed, so it holds nothing to release.")]
 public sealed class SiteSession
 {
     private readonly Lock _gate = new();
-    private readonly BuildOptions _options;
     private readonly SiteContent _site;
     private readonly ModelBuilder _models;
     private readonly IncrementalRebuild _rebuild;
@@ -31,18 +37,25 @@ public sealed class SiteSession
     private bool _searching;
     private Task _search = Task.CompletedTask;
     private CancellationTokenSource? _refresh;
-    private long _lastUpdate = Environment.TickCount64;
+    private readonly CancellationTokenSource _retiring = new();
+    private readonly TimeProvider _time;
+    private long _lastUpdate;
     private TimeSpan _quietPeriod;
 
-    public SiteSession(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
-        DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
+    /// <param name="built">What the successful full build loaded and rendered; the session owns it from now on.</param>
+    /// <param name="time">The clock that measures edit pauses (the system's unless a test moves it).</param>
+    public SiteSession(BuiltSite built, TimeProvider? time = null)
     {
-        _options = options;
-        _site = site;
-        _models = models;
-        _output = Path.GetFullPath(options.Output);
-        _rebuild = new IncrementalRebuild(options, site, models, renderer, links, diagnostics, theme, knownRootPaths);
+        _time = time ?? TimeProvider.System;
+        _lastUpdate = _time.GetTimestamp();
+        _site = built.Site;
+        _models = built.Models;
+        _output = Path.GetFullPath(built.Options.Output);
+        _rebuild = new IncrementalRebuild(built);
     }
+
+    /// <summary>The path the site is served under, as its configuration says.</summary>
+    public string BasePath => _site.Config.BasePath;
 
     /// <summary>The result of re-rendering the pages <paramref name="changedFile"/> affects, or null when a full build is needed.</summary>
     public BuildResult? TryRebuildPage(string changedFile) => TryUpdate([changedFile]);
@@ -61,7 +74,7 @@ public sealed class SiteSession
             }
             // The edit comes first: a background index refresh stops and starts again once edits pause.
             _refresh?.Cancel();
-            _lastUpdate = Environment.TickCount64;
+            _lastUpdate = _time.GetTimestamp();
             var result = _rebuild.Update(changedFiles);
             if (result is { Succeeded: true })
             {
@@ -76,9 +89,10 @@ public sealed class SiteSession
 
     /// <summary>
     /// Rewrites the search index files of the languages edited since the last refresh, off the caller's thread and on
-    /// one core, once no edit came for <paramref name="quietPeriod"/> (none by default). A later edit cancels a refresh
-    /// in progress, which then waits for the next pause and computes the index again with the new pages; nothing is
-    /// written before a refresh completes. Returns the refresh's task (tests wait for it).
+    /// one core, once no edit came for <paramref name="quietPeriod"/> (none by default), as measured by the session's
+    /// clock. An edit while it waits moves the end of the wait; an edit while it computes cancels the computation,
+    /// which then waits for the next pause and computes the index again with the new pages; nothing is written before
+    /// a refresh completes. Returns the refresh's task (tests wait for it).
     /// </summary>
     public Task RefreshSearchInBackground(TimeSpan quietPeriod = default)
     {
@@ -90,28 +104,24 @@ public sealed class SiteSession
                 return _search;
             }
             _searching = true;
-            return _search = Task.Run(RefreshSearch);
+            // Runs here up to its first wait, so the wait is measured from this call (a test's clock moves after it).
+            return _search = RefreshSearchAsync();
         }
     }
 
     /// <summary>Stops background work before a full build replaces the output folder; the session is not used again.</summary>
-    public void Retire()
+    public async Task RetireAsync()
     {
         Task search;
         lock (_gate)
         {
             _retired = true;
             _refresh?.Cancel();
+            _retiring.Cancel();
             search = _search;
         }
-        try
-        {
-            search.Wait();
-        }
-        catch (AggregateException)
-        {
-            // A failed refresh leaves the previous index; the full build writes a new one.
-        }
+        // A failed refresh leaves the previous index; the full build writes a new one.
+        await search.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         lock (_gate)
         {
             _refresh?.Dispose();
@@ -119,7 +129,7 @@ public sealed class SiteSession
         }
     }
 
-    private void RefreshSearch()
+    private async Task RefreshSearchAsync()
     {
         try
         {
@@ -128,7 +138,7 @@ public sealed class SiteSession
                 int version;
                 List<(string Lang, SiteContent Pages)> snapshot;
                 CancellationToken cancel;
-                long wait;
+                TimeSpan wait;
                 lock (_gate)
                 {
                     if (_retired || _rebuild.StaleSearchLanguages.Count == 0)
@@ -136,9 +146,9 @@ public sealed class SiteSession
                         _searching = false;
                         return;
                     }
-                    wait = _lastUpdate + (long)_quietPeriod.TotalMilliseconds - Environment.TickCount64;
+                    wait = _quietPeriod - _time.GetElapsedTime(_lastUpdate);
                     version = _version;
-                    snapshot = wait > 0 ? [] : _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
+                    snapshot = wait > TimeSpan.Zero ? [] : _rebuild.StaleSearchLanguages.Order(StringComparer.Ordinal)
                         .Select(lang => (lang, new SiteContent(_site.Config, _site.InputDir, _site.Pages.Where(p => p.Lang == lang).ToList()))).ToList();
                     if (_refresh is null || _refresh.IsCancellationRequested)
                     {
@@ -147,17 +157,25 @@ public sealed class SiteSession
                     }
                     cancel = _refresh.Token;
                 }
-                if (wait > 0)
+                if (wait > TimeSpan.Zero)
                 {
-                    // Until edits pause; an edit or Retire wakes it early (then it looks again).
-                    cancel.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(wait));
+                    // Until edits pause: an edit meanwhile moves the pause's end, so the loop looks again when this
+                    // wait ends; Retire ends it early.
+                    try
+                    {
+                        await Task.Delay(wait, _time, _retiring.Token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
                     continue;
                 }
                 List<(string Lang, List<(string Path, byte[] Content)> Files)> files;
                 try
                 {
                     var oneCore = new ParallelOptions { MaxDegreeOfParallelism = 1, CancellationToken = cancel };
-                    files = snapshot.Select(s => (s.Lang, Files: SearchFilesOf(s.Lang, s.Pages, oneCore))).ToList();
+                    files = await Task.Run(() => snapshot.Select(s => (s.Lang, Files: SearchFilesOf(s.Lang, s.Pages, oneCore))).ToList(), CancellationToken.None)
+                        .ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancel.IsCancellationRequested)
                 {

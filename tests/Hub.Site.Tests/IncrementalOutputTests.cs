@@ -1,4 +1,5 @@
 using Hub.Site.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hub.Site.Tests;
 
@@ -178,18 +179,28 @@ public sealed class IncrementalOutputTests
     public async Task TheSearchIndexWaitsForEditsToPauseAndFollowsTheLastOne()
     {
         using var site = new TestSite(Site());
-        var (_, session) = SiteBuilder.BuildSession(site.Options());
+        // The session's clock moves only when the test says so: no edit here can outlast the pause by being slow.
+        var time = new FakeTimeProvider();
+        var pause = TimeSpan.FromMilliseconds(400);
+        var (_, session) = SiteBuilder.BuildSession(site.Options(), time: time);
         var index = Path.Combine(site.Output, "search", "ja", "docs.json");
         var original = File.ReadAllText(index);
 
         Assert.NotNull(session!.TryUpdate(Apply(site, new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: 一度目") })));
-        var refresh = session.RefreshSearchInBackground(TimeSpan.FromMilliseconds(400));
+        var refresh = session.RefreshSearchInBackground(pause);
+        time.Advance(pause / 2);
         Assert.False(refresh.IsCompleted); // edits have not paused yet
         Assert.Equal(original, File.ReadAllText(index));
-        Assert.NotNull(session.TryUpdate(Apply(site, new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: 二度目") })));
-        Assert.Same(refresh, session.RefreshSearchInBackground(TimeSpan.FromMilliseconds(400)));
-        await refresh;
 
+        // A second edit half-way through the pause: the pause starts again from it.
+        Assert.NotNull(session.TryUpdate(Apply(site, new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: 二度目") })));
+        Assert.Same(refresh, session.RefreshSearchInBackground(pause));
+        time.Advance(pause / 2);
+        Assert.False(refresh.IsCompleted); // a pause since the first edit, but not since the second
+        Assert.Equal(original, File.ReadAllText(index));
+
+        time.Advance(pause / 2);
+        await refresh;
         var fresh = SiteBuilder.Build(site.Options() with { Output = Path.Combine(site.Root, "fresh") });
         Assert.True(fresh.Succeeded);
         Assert.Contains("二度目", File.ReadAllText(index), StringComparison.Ordinal);

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Threading.Channels;
 using Hub.Cli.Commands;
 using Hub.Site;
-using Hub.Site.Config;
-using Hub.Site.Output;
+using Hub.Site.Serve;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
@@ -15,9 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace Hub.Cli.Serve;
 
 /// <summary>
-/// The preview server: serves the output folder under the base path with Kestrel, rebuilds when input or theme
-/// change, and tells open pages through server-sent events to reload or, after a failed build, to show its errors. Requests never leave the output folder, not
-/// even through a symbolic link, and are answered only when they name this machine (see <see cref="HostAllowed"/>).
+/// The preview server: serves the output folder under the base path with Kestrel while <see cref="ServeLoop"/> rebuilds
+/// it when input or theme change, and tells open pages through server-sent events to reload or, after a failed build,
+/// to show its errors. Requests never leave the output folder, not even through a symbolic link, and are answered only
+/// when they name this machine (see <see cref="HostAllowed"/>).
 /// </summary>
 public sealed class DevServer(BuildOptions options, string host, int port, CliConsole console) : IAsyncDisposable
 {
@@ -26,17 +25,12 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
     private string? _failure;
     private readonly Lock _gate = new();
     private readonly FileExtensionContentTypeProvider _types = new();
-    private readonly SemaphoreSlim _building = new(1, 1);
-    private FileSystemWatcher[] _watchers = [];
-    private CancellationTokenSource? _debounce;
-    private string _basePath = "/";
-    private volatile bool _disposed;
-    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
-    private bool _folderAppeared;
-    private SiteSession? _session;
+    private readonly ServeLoop _loop = new(new ServeSettings(options));
     private readonly TaskCompletionSource<string> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _firstBuild = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private bool _outputBuilt;
+
+    /// <summary>The path the site is served under: the last successful full build's.</summary>
+    private string BasePath => _loop.BasePath;
 
     /// <summary>Completes with the site's address once the server listens (tests wait for it).</summary>
     public Task<string> Started => _started.Task;
@@ -65,13 +59,21 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
             var names = IsWildcard(host) ? "under any host name" : $"as {host} (and as localhost)";
             console.Error.WriteLine($"hub: warning: listening on {host}: the site is reachable from the network {names}; the default --host 127.0.0.1 keeps it on this machine");
         }
-        if (!Build())
+        _loop.Building += trigger =>
+        {
+            if (trigger == BuildTrigger.OutputDeleted)
+            {
+                console.Out.WriteLine($"{PathDisplay.For(options.Output)} was deleted: building it again");
+            }
+        };
+        _loop.Built += OnBuilt;
+        var first = await _loop.StartAsync();
+        if (!first.Result.Succeeded)
         {
             console.Out.WriteLine("Fix the errors above; Hub keeps watching and rebuilds on save.");
         }
         _firstBuild.TrySetResult();
-        Watch();
-        var address = $"http://{UrlHost(host)}:{port}{_basePath}";
+        var address = $"http://{UrlHost(host)}:{port}{BasePath}";
         console.Out.WriteLine($"Serving {PathDisplay.For(options.Output)} at {address} (Ctrl+C to stop)");
         _started.TrySetResult(address);
         try
@@ -106,129 +108,23 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         return false;
     }
 
-    private bool Build()
-    {
-        _building.Wait();
-        if (_disposed)
-        {
-            _building.Release();
-            return false;
-        }
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            string[] changed;
-            bool folderAppeared;
-            lock (_gate)
-            {
-                changed = [.. _changed];
-                _changed.Clear();
-                folderAppeared = _folderAppeared;
-                _folderAppeared = false;
-            }
-            // The session declines when the output folder was deleted: then everything is built again.
-            var result = changed.Length > 0 && !folderAppeared ? _session?.TryUpdate(changed) : null;
-            var verb = "update";
-            if (result is null)
-            {
-                result = FullBuild();
-                verb = "build";
-            }
-            console.Summarize(result, verb, watch.Elapsed);
-            Record(result);
-            return result.Succeeded;
-        }
-        finally
-        {
-            _building.Release();
-        }
-    }
-
-    /// <summary>Builds everything into a new output folder; the caller holds <see cref="_building"/>.</summary>
-    private BuildResult FullBuild()
-    {
-        _session?.Retire();
-        (var result, _session) = SiteBuilder.BuildSession(options);
-        _outputBuilt = result.Succeeded;
-        if (result.Succeeded)
-        {
-            var config = SiteConfigLoader.Load(options.Input, options.BasePath, PathDisplay.For, new Core.Diagnostics.DiagnosticBag());
-            _basePath = config?.BasePath ?? "/";
-        }
-        return result;
-    }
-
     /// <summary>
-    /// Builds the site again when its output folder was deleted while serving, before the request is answered. Not
-    /// while the last build failed: the same input would fail again on every request (the next save builds).
+    /// Tells the terminal and the open pages about a build: its summary, then the errors of a failed one (see
+    /// <see cref="Record"/>), or a reload after a successful one that a change triggered.
     /// </summary>
-    private async Task RestoreOutputAsync()
+    private void OnBuilt(ServeBuild build)
     {
-        await _building.WaitAsync();
-        try
+        console.Summarize(build.Result, build.Verb, build.Elapsed);
+        Record(build.Result);
+        if (build.Trigger != BuildTrigger.Change)
         {
-            if (_disposed || !_outputBuilt || OutputPresent())
-            {
-                return;
-            }
-            console.Out.WriteLine($"{PathDisplay.For(options.Output)} was deleted: building it again");
-            var watch = Stopwatch.StartNew();
-            var result = await Task.Run(() => FullBuild());
-            console.Summarize(result, "build", watch.Elapsed);
-            Record(result);
+            return;
         }
-        finally
+        if (build.Result.Succeeded)
         {
-            _building.Release();
+            Broadcast(ServerEvents.Reload);
         }
-    }
-
-    /// <summary>Hub marks every output folder it writes; without the mark the folder is gone (or not Hub's).</summary>
-    private bool OutputPresent() => File.Exists(Path.Combine(options.Output, OutputSafety.MarkerFile));
-
-    private void Watch()
-    {
-        _watchers = new[] { options.Input, options.Theme }.Where(Directory.Exists).Select(dir =>
-        {
-            var watcher = new FileSystemWatcher(Path.GetFullPath(dir)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            watcher.Changed += (_, e) => Schedule(false, e.FullPath);
-            watcher.Created += (_, e) => Schedule(FolderAppeared(e.FullPath), e.FullPath);
-            watcher.Deleted += (_, e) => Schedule(false, e.FullPath);
-            watcher.Renamed += (_, e) => Schedule(FolderAppeared(e.FullPath), e.FullPath, e.OldFullPath);
-            return watcher;
-        }).ToArray();
-    }
-
-    /// <summary>A folder created or moved in: its files are not reported one by one, so only a full build sees them.</summary>
-    private static bool FolderAppeared(string path) => Directory.Exists(path);
-
-    /// <summary>Coalesces a burst of file events (an editor's save) into one rebuild.</summary>
-    private void Schedule(bool folderAppeared, params string[] paths)
-    {
-        CancellationTokenSource next;
-        lock (_gate)
-        {
-            _folderAppeared |= folderAppeared;
-            // Folders change when files in them do; the files themselves are what a rebuild looks at.
-            _changed.UnionWith(paths.Where(p => !Directory.Exists(p)));
-            _debounce?.Cancel();
-            _debounce = next = new CancellationTokenSource();
-        }
-        _ = Task.Delay(30, next.Token).ContinueWith(t =>
-        {
-            if (t.IsCanceled || _disposed)
-            {
-                return;
-            }
-            var ok = Build();
-            if (ok)
-            {
-                Broadcast(ServerEvents.Reload);
-                // After the reload: the edited pages first, their language's search index once edits pause.
-                _session?.RefreshSearchInBackground(SiteSession.EditPause);
-            }
-            Rebuilt?.Invoke(ok);
-        }, TaskScheduler.Default);
+        Rebuilt?.Invoke(build.Result.Succeeded);
     }
 
     /// <summary>
@@ -272,26 +168,23 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         await _firstBuild.Task;
         // Kestrel has decoded the path once (all but %2F); decoding it again would let %252e%252e become "..".
         var path = context.Request.Path.Value ?? "/";
-        if (!path.StartsWith(_basePath, StringComparison.Ordinal) && path + "/" != _basePath)
+        if (!path.StartsWith(BasePath, StringComparison.Ordinal) && path + "/" != BasePath)
         {
             if (path == "/")
             {
-                context.Response.Redirect(Location(_basePath, string.Empty));
+                context.Response.Redirect(Location(BasePath, string.Empty));
                 return;
             }
             await NotFoundAsync(context);
             return;
         }
-        var relative = path.Length >= _basePath.Length ? path[_basePath.Length..] : string.Empty;
+        var relative = path.Length >= BasePath.Length ? path[BasePath.Length..] : string.Empty;
         if (relative == EventsPath)
         {
             await EventsAsync(context);
             return;
         }
-        if (!OutputPresent())
-        {
-            await RestoreOutputAsync();
-        }
+        await _loop.EnsureOutputAsync();
         var root = Path.GetFullPath(options.Output);
         var file = Path.GetFullPath(Path.Combine(root, relative));
         if (file != root && !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -303,7 +196,7 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         {
             if (!path.EndsWith('/'))
             {
-                context.Response.Redirect(Location(_basePath, Path.GetRelativePath(root, file)) + context.Request.QueryString);
+                context.Response.Redirect(Location(BasePath, Path.GetRelativePath(root, file)) + context.Request.QueryString);
                 return;
             }
             file = Path.Combine(file, "index.html");
@@ -474,17 +367,6 @@ public sealed class DevServer(BuildOptions options, string host, int port, CliCo
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _disposed = true;
-        foreach (var watcher in _watchers)
-        {
-            watcher.Dispose();
-        }
-        // Let a rebuild that already started finish before the caller removes anything.
-        await _building.WaitAsync();
-        _session?.Retire();
-        _building.Release();
-        _debounce?.Dispose();
-    }
+    /// <summary>Stops watching; a rebuild that already started finishes before the caller removes anything.</summary>
+    public ValueTask DisposeAsync() => _loop.DisposeAsync();
 }

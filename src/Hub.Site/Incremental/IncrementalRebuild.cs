@@ -31,7 +31,6 @@ public sealed class IncrementalRebuild
     private readonly SiteRenderer _renderer;
     private readonly LinkResolver _links;
     private readonly DiagnosticBag _diagnostics;
-    private readonly ISet<string> _knownRootPaths;
     private readonly ListPages _lists;
     private readonly DependencyIndex _index;
     private readonly string _output;
@@ -39,17 +38,16 @@ public sealed class IncrementalRebuild
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Lang, string Tag), int> _tagCounts = new();
 
-    public IncrementalRebuild(BuildOptions options, SiteContent site, ModelBuilder models, SiteRenderer renderer, LinkResolver links,
-        DiagnosticBag diagnostics, ThemeRenderer theme, ISet<string> knownRootPaths)
+    public IncrementalRebuild(BuiltSite built)
     {
+        var (options, site, models, diagnostics) = (built.Options, built.Site, built.Models, built.Diagnostics);
         _options = options;
         _site = site;
         _models = models;
-        _renderer = renderer;
-        _links = links;
+        _renderer = built.Renderer;
+        _links = built.Links;
         _diagnostics = diagnostics;
-        _knownRootPaths = knownRootPaths;
-        _lists = new ListPages(site, models, theme, diagnostics);
+        _lists = new ListPages(site, models, built.Theme, diagnostics);
         _index = new DependencyIndex(site.Pages);
         foreach (var page in site.Pages)
         {
@@ -87,7 +85,7 @@ public sealed class IncrementalRebuild
         _diagnostics.Clear();
         var plan = Apply(changes);
 
-        SiteBuilder.CheckReferences(_site, _diagnostics);
+        ReferenceChecks.Check(_site, _diagnostics);
         var rendered = new List<(string Path, string Html)>();
         foreach (var page in plan.OwnPages.Concat(plan.Dependents))
         {
@@ -185,7 +183,7 @@ public sealed class IncrementalRebuild
                 _index.Remove(old);
                 _models.Forget(old);
                 CountTags(old, -1);
-                _knownRootPaths.Remove(old.RootUrl);
+                _links.TargetRemoved(old.RootUrl);
             }
             _fileDiagnostics.Remove(change.DisplayPath);
             if (change.LoadDiagnostics.Count > 0)
@@ -199,16 +197,16 @@ public sealed class IncrementalRebuild
             _index.Add(page);
             _models.RefreshSummary(page);
             CountTags(page, +1);
-            _knownRootPaths.Add(page.RootUrl);
+            _links.TargetAdded(page.RootUrl);
         }
         var tagPathsAfter = TagPaths(touchedTags);
         foreach (var path in tagPathsBefore.Except(tagPathsAfter))
         {
-            _knownRootPaths.Remove(path.Path);
+            _links.TargetRemoved(path.Path);
         }
         foreach (var path in tagPathsAfter)
         {
-            _knownRootPaths.Add(path.Path);
+            _links.TargetAdded(path.Path);
         }
 
         var own = changes.Select(c => c.New).OfType<ContentPage>().ToList();
@@ -333,7 +331,7 @@ public sealed class IncrementalRebuild
             written += Emit(_lists.TagsIndex(language));
             foreach (var (_, path) in plan.TagPages.Where(t => t.Lang == lang))
             {
-                if (_knownRootPaths.Contains(path))
+                if (_links.IsTarget(path))
                 {
                     written += Emit(_lists.TagAt(language, path));
                 }

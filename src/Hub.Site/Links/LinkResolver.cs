@@ -10,20 +10,24 @@ namespace Hub.Site.Links;
 /// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link, as is
 /// a URL outside the allow-list (<see cref="UrlSafety"/>).
 /// </summary>
-public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRootPaths, DiagnosticBag diagnostics)
+public sealed partial class LinkResolver(SiteContent site, HashSet<string> knownRootPaths, DiagnosticBag diagnostics, string? pendingUnder = null)
 {
     private readonly ConcurrentQueue<(string RootPath, string Url, SourceLocation Location)> _pending = new();
 
     /// <summary>
     /// A folder of files still being generated while pages render: a site-root link under it that is not known
-    /// yet is held until <see cref="CheckPending"/>, by when the files have been added to the known paths.
+    /// yet is held until <see cref="FilesGenerated"/> says which files it holds.
     /// </summary>
-    public string? PendingUnder { get; set; }
+    private string? _pendingUnder = pendingUnder;
 
-    /// <summary>Reports the held links (see <see cref="PendingUnder"/>) that lead to no file after all.</summary>
-    public void CheckPending()
+    /// <summary>
+    /// The generated files are known now (see the constructor's <c>pendingUnder</c>): they become link targets, and
+    /// the held links that lead to none of them are reported.
+    /// </summary>
+    public void FilesGenerated(IEnumerable<string> rootPaths)
     {
-        PendingUnder = null;
+        knownRootPaths.UnionWith(rootPaths);
+        _pendingUnder = null;
         while (_pending.TryDequeue(out var link))
         {
             if (!knownRootPaths.Contains(link.RootPath))
@@ -33,11 +37,45 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
         }
     }
 
+    /// <summary>Whether a site-root link to <paramref name="rootPath"/> leads to a page or file of the site.</summary>
+    public bool IsTarget(string rootPath) => knownRootPaths.Contains(rootPath);
+
+    /// <summary>A page or generated page at <paramref name="rootPath"/> came into the site (serve's incremental rebuild).</summary>
+    public void TargetAdded(string rootPath) => knownRootPaths.Add(rootPath);
+
+    /// <summary>The page at <paramref name="rootPath"/> left the site (serve's incremental rebuild).</summary>
+    public void TargetRemoved(string rootPath) => knownRootPaths.Remove(rootPath);
+
+    /// <summary>Checks the links of <paramref name="page"/> and sets the URL each one emits (see <see cref="Map"/>).</summary>
     public void Rewrite(ContentPage page)
     {
-        if (page.Body is null)
+        var map = Map(page);
+        if (page.Body is null || map.Count == 0)
         {
             return;
+        }
+        // Markdig renders the URL a link holds; a later render maps again from the URL as written (LinkReference.Url).
+        foreach (var link in page.Body.Links)
+        {
+            if (map.TryGetValue(link.Url, out var resolved))
+            {
+                link.Inline.Url = resolved;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks the URLs and links of <paramref name="page"/> (each error located at its link) and returns what each
+    /// link's URL as written becomes in the page: its target page's URL, or a site-root path under the base path. A
+    /// URL resolves the same way wherever it is in one page, so the map is keyed by the URL as written; links left
+    /// as written are not in it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Map(ContentPage page)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (page.Body is null)
+        {
+            return map;
         }
         foreach (var url in page.Body.Urls)
         {
@@ -53,12 +91,12 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             {
                 continue;
             }
-            var resolved = Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column));
-            if (resolved is not null)
+            if (Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column)) is { } resolved)
             {
-                link.Inline.Url = resolved;
+                map[link.Url] = resolved;
             }
         }
+        return map;
     }
 
     /// <summary>The URL to emit for <paramref name="url"/> written in <paramref name="page"/>, or null to leave it.</summary>
@@ -86,7 +124,7 @@ public sealed partial class LinkResolver(SiteContent site, ISet<string> knownRoo
             var rootPath = path.EndsWith('/') || Path.HasExtension(path) ? path : path + "/";
             if (!knownRootPaths.Contains(rootPath))
             {
-                if (PendingUnder is { } pending && rootPath.StartsWith(pending, StringComparison.Ordinal))
+                if (_pendingUnder is { } pending && rootPath.StartsWith(pending, StringComparison.Ordinal))
                 {
                     _pending.Enqueue((rootPath, url, location));
                 }

@@ -12,7 +12,8 @@ namespace Hub.Site.Rendering;
 /// <c>catalogue</c>, see <see cref="ContentKind.BuildModel"/>), snake_case keys, plain values. Kind models are built
 /// once per page and shared by every page that embeds them.
 /// </summary>
-public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload)
+/// <param name="formulaHtml">A KPI's formula as its page shows it (the formula step's, which knows it once formulas were checked).</param>
+public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, ScriptObject> strings, bool liveReload, Func<KpiPage, string> formulaHtml)
 {
     private readonly Dictionary<ContentPage, ScriptObject> _summaries = new();
     private readonly Dictionary<ContentPage, ScriptObject> _kindModels = new();
@@ -33,8 +34,8 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         return functions;
     }
 
-    /// <summary>Formula display HTML per KPI, set by the formula step when formulas were checked.</summary>
-    public Func<KpiPage, string>? FormulaHtml { get; set; }
+    /// <summary>A KPI's formula as its page shows it (given by the formula step, which knows it once formulas were checked).</summary>
+    public Func<KpiPage, string> FormulaHtml => formulaHtml;
 
     /// <summary>
     /// The tag pages of <paramref name="pages"/>: tag name -> its pages (each once, in the order given), in tag order

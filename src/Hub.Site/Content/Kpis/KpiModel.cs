@@ -23,7 +23,7 @@ public static class KpiModel
             .ToList<object?>();
         return Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
             ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
-            ("formula_html", models.FormulaHtml?.Invoke(kpi) ?? $"<code>{WebUtility.HtmlEncode(kpi.Formula.Expression)}</code>"),
+            ("formula_html", models.FormulaHtml(kpi)),
             ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
             ("inputs", kpi.Inputs.Select(i => Obj(("name", i.Name), ("label", i.Label), ("unit", i.Unit), ("min", i.Min), ("max", i.Max),
                 ("step", i.Step), ("default", i.Default), ("help", i.Help))).ToList<object?>()),
