@@ -104,11 +104,14 @@ public sealed class MarkdownPage
         return new MarkdownPage(document, headings, links, urls, embeds);
     }
 
-    /// <summary>Renders the page; links must have been rewritten (see <see cref="LinkReference"/>) before.</summary>
-    public string ToHtml(IEmbedRenderer embedRenderer)
+    /// <summary>
+    /// Renders the page. <paramref name="linkUrl"/> gives the URL each link and image emits for its URL as written
+    /// (the site's link resolution); the syntax tree is never changed, so every render starts from what was written.
+    /// </summary>
+    public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null)
     {
         using var writer = new StringWriter();
-        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
+        var renderer = new Markdig.Renderers.HtmlRenderer(writer) { LinkRewriter = linkUrl };
         MarkdownPipelineFactory.Pipeline.Setup(renderer);
         var map = Embeds.ToDictionary(e => e.Container, e => e);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new HtmlEmbedRenderer(map, embedRenderer));

@@ -74,6 +74,24 @@ public sealed class MarkdownPageTests
         Assert.Equal(2, embeds.Calls);
     }
 
+    [Fact]
+    public void Links_emit_the_url_the_site_maps_them_to_without_changing_the_page()
+    {
+        var page = MarkdownPage.Parse("[解約率](churn-rate.md#読み方) と ![図](chart.png) と [外部](https://example.com/)");
+        var embeds = new CountingEmbeds();
+        var map = new Dictionary<string, string>(StringComparer.Ordinal) { ["churn-rate.md#読み方"] = "/cs-hub/ja/kpis/churn-rate/#読み方" };
+
+        var mapped = page.ToHtml(embeds, url => map.GetValueOrDefault(url, url));
+        var asWritten = page.ToHtml(embeds);
+
+        Assert.Contains("href=\"/cs-hub/ja/kpis/churn-rate/#読み方\"", mapped, StringComparison.Ordinal);
+        Assert.Contains("src=\"chart.png\"", mapped, StringComparison.Ordinal);
+        Assert.Contains("href=\"https://example.com/\"", mapped, StringComparison.Ordinal);
+        // The syntax tree still holds the URL as written: a later render maps again from it.
+        Assert.Contains("href=\"churn-rate.md#読み方\"", asWritten, StringComparison.Ordinal);
+        Assert.Equal("churn-rate.md#読み方", page.Links[0].Url);
+    }
+
     private sealed class CountingEmbeds : IEmbedRenderer
     {
         public int Calls { get; private set; }

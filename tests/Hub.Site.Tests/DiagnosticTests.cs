@@ -48,7 +48,7 @@ public sealed class DiagnosticTests
     [Fact]
     public void LinksIntoTheSearchFilesAreCheckedOnceThoseAreWritten()
     {
-        // The search files are built while pages render, so these links wait for them (LinkResolver.PendingUnder).
+        // The search files are built while pages render, so these links wait for them (LinkResolver's pendingUnder).
         var errors = Errors(With(("articles/search-links.md", """
             ---
             title: Search links

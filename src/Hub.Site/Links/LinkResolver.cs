@@ -6,7 +6,8 @@ using Hub.Site.Content;
 namespace Hub.Site.Links;
 
 /// <summary>
-/// Rewrites the links a page's Markdown contains: a relative link to a source file becomes a link to its page,
+/// Resolves the links a page's Markdown contains into the URLs the page emits (<see cref="Map"/>, applied as the page
+/// renders): a relative link to a source file becomes a link to its page,
 /// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link, as is
 /// a URL outside the allow-list (<see cref="UrlSafety"/>).
 /// </summary>
@@ -45,24 +46,6 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
 
     /// <summary>The page at <paramref name="rootPath"/> left the site (serve's incremental rebuild).</summary>
     public void TargetRemoved(string rootPath) => knownRootPaths.Remove(rootPath);
-
-    /// <summary>Checks the links of <paramref name="page"/> and sets the URL each one emits (see <see cref="Map"/>).</summary>
-    public void Rewrite(ContentPage page)
-    {
-        var map = Map(page);
-        if (page.Body is null || map.Count == 0)
-        {
-            return;
-        }
-        // Markdig renders the URL a link holds; a later render maps again from the URL as written (LinkReference.Url).
-        foreach (var link in page.Body.Links)
-        {
-            if (map.TryGetValue(link.Url, out var resolved))
-            {
-                link.Inline.Url = resolved;
-            }
-        }
-    }
 
     /// <summary>
     /// Checks the URLs and links of <paramref name="page"/> (each error located at its link) and returns what each

@@ -59,8 +59,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     /// <summary>Renders one content page (links resolved, embeds expanded) to its whole HTML document.</summary>
     public string? RenderContentPage(ContentPage page, LinkResolver links)
     {
-        links.Rewrite(page);
-        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics)) ?? string.Empty;
+        var map = links.Map(page);
+        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url)) ?? string.Empty;
         return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
     }
 
