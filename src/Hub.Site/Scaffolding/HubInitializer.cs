@@ -151,10 +151,10 @@ public static partial class HubInitializer
         title: {Text(lang, "ハブへようこそ", "허브에 오신 것을 환영합니다", "Welcome to the hub")}
         summary: {Text(lang, "このハブの使い方と、記事・質問集・KPIの書き方。", "이 허브의 사용법과 글, 질문 모음, KPI를 쓰는 법.", "How to use this hub, and how to write articles, catalogues and KPIs.")}
         lang: {lang}
-        # date: YYYY-MM-DD, the day the article was last updated (orders the feed)
+        {ScaffoldComments.Date}
         date: {DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}
         tags: [{Text(lang, "はじめに", "시작하기", "getting-started")}]
-        # draft: true leaves the article out of build and serve (serve --drafts previews it)
+        {ScaffoldComments.Draft}
         draft: false
         ---
 
@@ -176,14 +176,14 @@ public static partial class HubInitializer
         title: {Text(lang, "キックオフの質問集", "킥오프 질문 모음", "Kickoff questions")}
         summary: {Text(lang, "導入キックオフで顧客の目標と体制を確かめる質問です。", "도입 킥오프에서 고객의 목표와 체제를 확인하는 질문입니다.", "Questions that pin down a customer's goals and team at the onboarding kickoff.")}
         lang: {lang}
-        # audience: interviewer (questions to ask) or candidate (questions a candidate asks)
+        {ScaffoldComments.Audience}
         audience: interviewer
-        # facets: the page's filters, in order; any name but q and kit; each value is an id and a label
+        {ScaffoldComments.Facets}
         facets:
           category:
             - {"{"} id: goals, label: {Text(lang, "目標", "목표", "Goals")} {"}"}
             - {"{"} id: team, label: {Text(lang, "体制", "체제", "Team")} {"}"}
-        # questions: id (a letter, then letters, digits, - and _) and text are required; every other key is optional
+        {ScaffoldComments.Questions}
         questions:
           - id: q-01
             text: {Text(lang, "半年後、この導入が成功したと言えるのはどんな状態ですか?", "반년 뒤 이 도입이 성공했다고 말할 수 있는 상태는 무엇인가요?", "Six months from now, what would make this rollout a success?")}
@@ -198,7 +198,7 @@ public static partial class HubInitializer
             text: {Text(lang, "社内で推進するのはどなたで、誰が決裁しますか?", "사내에서 추진하는 분은 누구이고 누가 결재하나요?", "Who drives the rollout internally, and who signs off?")}
             category: team
             intent: {Text(lang, "推進者と決裁者を早めに知ります。", "추진자와 결재자를 일찍 파악합니다.", "Know the champion and the decision maker early.")}
-            # lookFor, redFlags, followUps: lists of text; kpis: slugs of KPI pages; tags: a list of text
+            {ScaffoldComments.QuestionDetails}
             followUps:
               - {Text(lang, "その方は週にどれくらい時間を割けますか?", "그분은 일주일에 얼마나 시간을 낼 수 있나요?", "How much time a week can that person give it?")}
 
@@ -211,19 +211,19 @@ public static partial class HubInitializer
         abbr: Churn
         summary: {Text(lang, "期首の顧客のうち、期間中に解約した顧客の割合。", "기초 고객 가운데 기간 중 해지한 고객의 비율.", "The share of the customers at the start of a period who left during it.")}
         lang: {lang}
-        # formula: a C# expression of the inputs' names: arithmetic and Math functions only
+        {ScaffoldComments.Formula}
         formula: churned / customersAtStart
-        # format: percent, ratio, currency, number or months; decimals: 0 to 10; better: higher or lower
+        {ScaffoldComments.Result}
         result: {"{"} format: percent, decimals: 1, better: lower {"}"}
-        # unit: count, currency, percent, ratio, number, days or months; min, max, step, default: numbers; help: text
+        {ScaffoldComments.Inputs}
         inputs:
           - {"{"} name: churned, label: {Text(lang, "期間中に解約した顧客数", "기간 중 해지한 고객 수", "Customers lost in the period")}, unit: count, min: 0, default: 12 {"}"}
           - {"{"} name: customersAtStart, label: {Text(lang, "期首の顧客数", "기초 고객 수", "Customers at the start")}, unit: count, min: 1, default: 400 {"}"}
-        # cadence: weekly, monthly, quarterly or annual
+        {ScaffoldComments.Cadence}
         cadence: monthly
-        # indicator: leading (predicts outcomes) or lagging (records them)
+        {ScaffoldComments.Indicator}
         indicator: lagging
-        # examples: worked examples, checked against the formula by every build
+        {ScaffoldComments.Examples}
         examples:
           - {"{"} inputs: {"{"} churned: 12, customersAtStart: 400 {"}"}, result: 0.03 {"}"}
         ---

@@ -23,7 +23,7 @@ public sealed class ScaffoldTests
         Assert.Equal("", result.Err);
         Assert.Equal(
             $"created {PathDisplay.For(Path.Combine(site.Input, "articles", "onboarding.md"))}\n" +
-            "It is a draft (draft: true): build and serve leave it out. Set draft: false to publish it, or preview it with hub serve --drafts.\n",
+            "It is a draft (draft: true): hub build leaves it out and hub serve shows it under a draft banner. Set draft: false to publish it.\n",
             result.Out);
 
         // What it says holds: left out without --drafts, built with it.
@@ -45,7 +45,7 @@ public sealed class ScaffoldTests
 
     [Theory]
     [InlineData("article", "ja", "articles/onboarding.md", "---", "../../schemas/article.schema.json",
-        "# draft: true leaves the article out of build and serve; set false to publish (serve --drafts previews it)")]
+        "# draft: true keeps the article out of hub build (hub serve shows it under a draft banner); false publishes it")]
     [InlineData("catalogue", "ko", "catalogues/onboarding.ko.yml", null, "../../schemas/catalogue.schema.json",
         "# audience: interviewer (questions to ask) or candidate (questions a candidate asks)")]
     [InlineData("kpi", "en", "kpis/onboarding.en.md", "---", "../../schemas/kpi.schema.json",

@@ -1,5 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Config;
+using Hub.Site.Scaffolding;
 using static Hub.Site.Scaffolding.Scaffolder;
 
 namespace Hub.Site.Content.Articles;
@@ -21,8 +22,8 @@ public sealed class ArticleKind : ContentKind
         ArticleLoader.Load(this, path, displayPath, config, diagnostics);
 
     public override string? ScaffoldNote =>
-        // A draft is left out of build and serve: without this line the new article seems to have vanished.
-        "It is a draft (draft: true): build and serve leave it out. Set draft: false to publish it, or preview it with hub serve --drafts.";
+        // A draft is left out of hub build: without this line the new article seems to have vanished from the site.
+        "It is a draft (draft: true): hub build leaves it out and hub serve shows it under a draft banner. Set draft: false to publish it.";
 
     // The comments name each key's allowed values (docs/content-format.md has the full contract), so that a
     // scaffold can be filled in without the reference at hand.
@@ -33,10 +34,10 @@ public sealed class ArticleKind : ContentKind
         summary: {Localized(lang, "この記事の要約を一文で書きます。", "이 글의 요약을 한 문장으로 씁니다.", "One sentence that sums up the article.")}
         # lang: one of hub.yml's languages (a file name suffix such as .en.md sets it too)
         lang: {lang}
-        # date: YYYY-MM-DD, the day the article was last updated (orders the feed)
-        # tags: a list of text, e.g. [onboarding, churn]; each tag gets a page
+        {ScaffoldComments.Date}
+        {ScaffoldComments.Tags}
         tags: []
-        # draft: true leaves the article out of build and serve; set false to publish (serve --drafts previews it)
+        {ScaffoldComments.Draft}
         draft: true
         ---
 

@@ -4,6 +4,7 @@ using Hub.Site.Config;
 using Hub.Site.Content.Kpis;
 using Hub.Site.Rendering;
 using Scriban.Runtime;
+using Hub.Site.Scaffolding;
 using static Hub.Site.Scaffolding.Scaffolder;
 
 namespace Hub.Site.Content.Catalogues;
@@ -66,23 +67,23 @@ public sealed class CatalogueKind : ContentKind
         title: {Localized(lang, "新しい質問集", "새 질문 모음", "New question catalogue")}
         # lang: one of hub.yml's languages (a file name suffix such as .en.yml sets it too)
         lang: {lang}
-        # audience: interviewer (questions to ask) or candidate (questions a candidate asks)
+        {ScaffoldComments.Audience}
         audience: interviewer
         summary: {Localized(lang, "この質問集の目的を書きます。", "이 질문 모음의 목적을 씁니다.", "What this catalogue is for.")}
         # translationKey: the same text in each language's file links the translations
         translationKey: {slug}
-        # facets: the page's filters, in order; any name but q and kit; each value is an id and a label
+        {ScaffoldComments.Facets}
         facets:
           category:
             - {"{"} id: general, label: {Localized(lang, "一般", "일반", "General")} {"}"}
-        # questions: id (a letter, then letters, digits, - and _) and text are required; every other key is optional
+        {ScaffoldComments.Questions}
         questions:
           - id: q-01
             text: {Localized(lang, "最初の質問を書きます。", "첫 질문을 씁니다.", "Write the first question.")}
             # one value id (or a list of them) per facet
             category: general
             intent: {Localized(lang, "この質問で何が分かるか。", "이 질문으로 무엇을 알 수 있는지.", "What the question reveals.")}
-            # lookFor, redFlags, followUps: lists of text; kpis: slugs of KPI pages; tags: a list of text
+            {ScaffoldComments.QuestionDetails}
             lookFor:
               - {Localized(lang, "良い回答のサイン", "좋은 답변의 신호", "A sign of a strong answer")}
 

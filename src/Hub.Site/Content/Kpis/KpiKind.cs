@@ -3,6 +3,7 @@ using Hub.Search;
 using Hub.Site.Config;
 using Hub.Site.Rendering;
 using Scriban.Runtime;
+using Hub.Site.Scaffolding;
 using static Hub.Site.Scaffolding.Scaffolder;
 
 namespace Hub.Site.Content.Kpis;
@@ -54,19 +55,19 @@ public sealed class KpiKind : ContentKind
         title: {Localized(lang, "新しいKPI", "새 KPI", "New KPI")}
         # lang: one of hub.yml's languages (a file name suffix such as .en.md sets it too)
         lang: {lang}
-        # formula: a C# expression of the inputs' names: arithmetic and Math functions only
+        {ScaffoldComments.Formula}
         formula: part / total
-        # format: percent, ratio, currency, number or months; decimals: 0 to 10; better: higher or lower
+        {ScaffoldComments.Result}
         result: {"{"} format: percent, decimals: 1, better: higher {"}"}
-        # unit: count, currency, percent, ratio, number, days or months; min, max, step, default: numbers; help: text
+        {ScaffoldComments.Inputs}
         inputs:
           - {"{"} name: part, label: {Localized(lang, "該当数", "해당 수", "Part")}, unit: count, min: 0, default: 30 {"}"}
           - {"{"} name: total, label: {Localized(lang, "全体数", "전체 수", "Total")}, unit: count, min: 1, default: 120 {"}"}
-        # cadence: weekly, monthly, quarterly or annual
+        {ScaffoldComments.Cadence}
         cadence: monthly
-        # indicator: leading (predicts outcomes) or lagging (records them)
+        {ScaffoldComments.Indicator}
         indicator: lagging
-        # examples: worked examples, checked against the formula by every build
+        {ScaffoldComments.Examples}
         examples:
           - {"{"} inputs: {"{"} part: 30, total: 120 {"}"}, result: 0.25 {"}"}
         # related: slugs of other KPI pages, e.g. [churn-rate]
