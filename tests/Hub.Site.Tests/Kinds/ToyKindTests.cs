@@ -48,6 +48,10 @@ public sealed class ToyKindTests
         Assert.Equal(["/cs-hub/ja/articles/", "/cs-hub/ja/catalogues/", "/cs-hub/ja/kpis/", "/cs-hub/ja/glossary/", "/cs-hub/ja/tags/"],
             page.QuerySelectorAll(".site-nav li a").Select(a => a.GetAttribute("href")));
         Assert.NotNull(site.Html("/ja/tags/retention/").QuerySelector(".page-list a[href='/cs-hub/ja/glossary/nrr/']"));
+        // The home page shows its section after the built-in ones, with its pages.
+        var home = site.Html("/ja/");
+        Assert.Equal("home-glossary", home.QuerySelectorAll("section.home-section").Last().GetAttribute("aria-labelledby"));
+        Assert.Equal(["CSM", "NRR"], home.QuerySelectorAll("section.home-glossary .page-list a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
 
         using var docs = JsonDocument.Parse(site.ReadOutput("/search/ja/docs.json"));
         var terms = docs.RootElement.EnumerateArray().Where(d => d[0].GetString() == GlossaryKind.SearchKind).Select(d => d[1].GetString()).Order(StringComparer.Ordinal);
