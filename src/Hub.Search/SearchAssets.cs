@@ -5,9 +5,6 @@ namespace Hub.Search;
 /// <summary>lunr.js 2.3.9 as installed from npm by the build and embedded in this assembly.</summary>
 public static class SearchAssets
 {
-    /// <summary>Where the site serves lunr.js (the minified build from the npm package), relative to the site root.</summary>
-    public const string LunrPath = "assets/js/lunr.min.js";
-
     /// <summary>
     /// Where the site serves lunr as an ES module, relative to the site root: the minified build wrapped at build time
     /// so that its default export is lunr, which the search engine imports (in a module worker or on the page).
@@ -17,7 +14,7 @@ public static class SearchAssets
     /// <summary>The readable lunr.js from the npm package (used by tests).</summary>
     public static byte[] LunrJs() => Read("Hub.Search.lunr.js");
 
-    /// <summary>lunr.min.js from the npm package: what the site serves.</summary>
+    /// <summary>lunr.min.js from the npm package: the source of the module the site serves (<see cref="LunrModulePath"/>).</summary>
     public static byte[] LunrMinJs() => Read("Hub.Search.lunr.min.js");
 
     /// <summary>
@@ -45,7 +42,10 @@ public static class SearchAssets
 
     /// <summary>Files the site writes besides the theme's own assets: lunr and the tables shared with the C# side.</summary>
     public static IReadOnlyList<SearchFile> Files() =>
-        [new(LunrPath, LunrMinJs()), new(LunrModulePath, LunrModuleJs()), new(SearchScriptTables.Path, SearchScriptTables.Content())];
+        [new(LunrModulePath, LunrModuleJs()), new(SearchScriptTables.Path, SearchScriptTables.Content())];
+
+    /// <summary>The paths of <see cref="Files"/>, relative to the site root: links to them are links to the site.</summary>
+    public static IReadOnlyList<string> Paths => [LunrModulePath, SearchScriptTables.Path];
 
     private static byte[] Read(string name)
     {

@@ -205,7 +205,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
     {
         var renderer = new SiteRenderer(loaded.Site, loaded.Models, loaded.Theme, diagnostics);
         // Links into the generated files' folders are checked once those files are known (after rendering).
-        var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Append(FormulaStep.ScriptPath).Append("/" + Hub.Search.SearchAssets.LunrPath));
+        var knownRootPaths = renderer.KnownRootPaths(assets.Select(a => a.Target).Append(FormulaStep.ScriptPath).Concat(Hub.Search.SearchAssets.Paths.Select(p => "/" + p)));
         var links = new LinkResolver(loaded.Site, knownRootPaths, diagnostics, pendingUnder: SearchStep.Folder);
         var searchWriting = _stages.ConcurrentlyAsync(async () =>
         {

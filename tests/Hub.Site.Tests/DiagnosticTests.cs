@@ -54,7 +54,7 @@ public sealed class DiagnosticTests
             title: Search links
             ---
 
-            The [index](/search/ja/docs.json), [lunr](/assets/js/lunr.min.js), [formulas](/assets/js/kpi-formulas.js)
+            The [index](/search/ja/docs.json), [lunr](/assets/js/lunr.module.js), [tables](/assets/js/search-tables.js), [formulas](/assets/js/kpi-formulas.js)
             and a [missing one](/search/ja/nothing.json).
             """)));
         Assert.Equal(["articles/search-links.md(6,21): error HUB0401: link to '/search/ja/nothing.json' leads to no page of the site"], errors);
