@@ -80,8 +80,7 @@ public abstract class ContentKind
     /// <summary>Its page's search documents: by default one of kind <c>article</c> with the page's text and headings.</summary>
     public virtual IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
-        var config = models.Site.Config;
-        yield return new SearchDocument(ArticleSearchKind, page.Lang, config.Url(page.RootUrl), page.Title, models.SectionTitle(page.Lang, page.Section),
+        yield return new SearchDocument(ArticleSearchKind, page.Lang, page.RootUrl, page.Title, models.SectionTitle(page.Lang, page.Section),
             page.Header.Summary, page.Body?.PlainText() ?? string.Empty, page.Body?.Headings.Select(h => h.Text).ToList() ?? [], page.Header.Tags);
     }
 

@@ -1,5 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
+using Hub.Site.Output;
 using Hub.Templates;
 using Scriban.Runtime;
 
@@ -8,10 +9,11 @@ namespace Hub.Site.Rendering;
 /// <summary>
 /// One generated page that is not a content page: where it goes, its translations (hreflang, sitemap) and how its
 /// model is built. <paramref name="Wrapped"/>: rendered inside <c>baseof</c>; <paramref name="InSitemap"/>: listed in
-/// the sitemap with its alternates.
+/// the sitemap with its alternates; <paramref name="Relative"/>: its links are made relative to it (all but the 404 page,
+/// which a server shows at whatever path was missing).
 /// </summary>
 public sealed record ListPage(string Layout, string Lang, string RootUrl, IReadOnlyList<(string Lang, string RootUrl)> Alternates,
-    Func<ScriptObject> Model, bool Wrapped = true, bool InSitemap = true)
+    Func<ScriptObject> Model, bool Wrapped = true, bool InSitemap = true, bool Relative = true)
 {
     /// <summary>The file written, from the output root: <c>/ja/tags/index.html</c>, <c>/404.html</c>.</summary>
     public string OutputPath => RootUrl.EndsWith('/') ? RootUrl + "index.html" : RootUrl;
@@ -164,7 +166,7 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             notFound["homes"] = site.Config.Languages.Select(l => ModelBuilder.Obj(("lang", l), ("url", site.Config.Url(SiteUrls.Home(l))),
                 ("name", models.Strings(l)["language_name"]), ("title", site.Config.TitleFor(l)))).ToList<object?>();
             return notFound;
-        }, InSitemap: false);
+        }, InSitemap: false, Relative: false);
     }
 
     /// <summary>The site root: sends a visitor to the default language's home (rendered without <c>baseof</c>).</summary>
@@ -175,7 +177,7 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
         return new ListPage("redirect", lang, SiteUrls.Root, homes, () =>
         {
             var redirect = models.PageBase("redirect", lang, SiteUrls.Root, site.Config.TitleFor(lang), homes);
-            redirect["target"] = site.Config.Url(SiteUrls.Home(lang));
+            redirect["target"] = RelativeUrls.From(SiteUrls.Root + "index.html", SiteUrls.Home(lang));
             return redirect;
         }, Wrapped: false, InSitemap: false);
     }
@@ -184,9 +186,10 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
     public string? Render(ListPage page)
     {
         var globals = models.Globals(page.Lang, page.Model());
-        return page.Wrapped
+        var html = page.Wrapped
             ? theme.RenderWrapped(page.Layout, BaseLayout, globals, diagnostics)
             : theme.Render(page.Layout, globals, diagnostics);
+        return html is not null && page.Relative ? RelativeUrls.Apply(html, site.Config.BasePath, page.OutputPath) : html;
     }
 
     /// <summary>Every entry of the sitemap: content pages with their translations, and the list pages listed there.</summary>

@@ -61,7 +61,9 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     {
         var map = links.Map(page);
         var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url)) ?? string.Empty;
-        return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
+        return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body)) is { } html
+            ? RelativeUrls.Apply(html, site.Config.BasePath, page.RootUrl + "index.html")
+            : null;
     }
 
     /// <summary>Every list page (<see cref="ListPages.All"/>), rendered in parallel (a tag page lists many pages and

@@ -15,11 +15,11 @@ let DEBOUNCE_MS = 60;
 
 /**
  * The search box's configuration (data-* attributes of the form).
- * @typedef {{ indexUrl: string, pageUrl: string, version: string, noWorker: boolean, labels: Record<string, string> }} Config
+ * @typedef {{ indexUrl: string, pageUrl: string, root: string, version: string, noWorker: boolean, labels: Record<string, string> }} Config
  */
 
 /** @type {Config} */
-let config = { indexUrl: '', pageUrl: '', version: '', noWorker: false, labels: {} };
+let config = { indexUrl: '', pageUrl: '', root: '', version: '', noWorker: false, labels: {} };
 /** @type {Promise<any> | null} */
 let enginePromise = null;
 let nextId = 0;
@@ -151,7 +151,9 @@ function engine() {
 function renderResult(result) {
   let item = element('li', 'search-result search-result-' + result.kind);
   let link = element('a', 'search-result-link');
-  link.href = result.url;
+  // The index holds paths from the site root (/ja/kpis/…), found under the root this page links to relatively, so
+  // one index serves the site at any prefix.
+  link.href = new URL(result.url.replace(/^\/+/, ''), absolute(config.root)).href;
   link.appendChild(element('span', 'search-result-kind', label(result.kind)));
   let title = element('span', 'search-result-title');
   appendHighlighted(title, result.title.text, result.title.ranges);
@@ -488,6 +490,7 @@ function init() {
   config = {
     indexUrl: source.getAttribute('data-search-index') || '',
     pageUrl: source.getAttribute('data-search-page') || source.getAttribute('action') || '',
+    root: source.getAttribute('data-search-root') || './',
     version: source.getAttribute('data-search-version') || '',
     noWorker: source.hasAttribute('data-search-no-worker'),
     labels: {}

@@ -41,14 +41,13 @@ public sealed class CatalogueKind : ContentKind
     public override IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
         var catalogue = (CataloguePage)page;
-        var config = models.Site.Config;
-        yield return new SearchDocument(ArticleSearchKind, catalogue.Lang, config.Url(catalogue.RootUrl), catalogue.Title, models.SectionTitle(page.Lang, page.Section),
+        yield return new SearchDocument(ArticleSearchKind, catalogue.Lang, catalogue.RootUrl, catalogue.Title, models.SectionTitle(page.Lang, page.Section),
             catalogue.Header.Summary, string.Empty, catalogue.Facets.SelectMany(f => f.Values.Select(v => v.Label)).ToList(), catalogue.Header.Tags);
         foreach (var q in catalogue.Questions)
         {
             var facetLabels = catalogue.Facets.SelectMany(f => q.Facets[f.Name].Select(f.LabelOf));
             var text = string.Join('\n', q.LookFor.Concat(q.RedFlags).Concat(q.FollowUps));
-            yield return new SearchDocument(QuestionSearchKind, catalogue.Lang, config.Url(catalogue.RootUrl) + "#" + q.Id, q.Text, catalogue.Title,
+            yield return new SearchDocument(QuestionSearchKind, catalogue.Lang, catalogue.RootUrl + "#" + q.Id, q.Text, catalogue.Title,
                 q.Intent ?? string.Empty, text, [], [.. q.Tags, .. facetLabels]);
         }
     }

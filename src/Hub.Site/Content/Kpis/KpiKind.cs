@@ -40,7 +40,7 @@ public sealed class KpiKind : ContentKind
     {
         var kpi = (KpiPage)page;
         var inputs = string.Join('\n', kpi.Inputs.Select(i => i.Label + (i.Help is null ? string.Empty : " " + i.Help)));
-        yield return new SearchDocument(KpiSearchKind, kpi.Lang, models.Site.Config.Url(kpi.RootUrl), kpi.Title, models.SectionTitle(page.Lang, page.Section),
+        yield return new SearchDocument(KpiSearchKind, kpi.Lang, kpi.RootUrl, kpi.Title, models.SectionTitle(page.Lang, page.Section),
             kpi.Header.Summary, inputs + "\n" + (kpi.Body?.PlainText() ?? string.Empty), kpi.Body?.Headings.Select(h => h.Text).ToList() ?? [],
             kpi.Abbr is null ? kpi.Header.Tags : [.. kpi.Header.Tags, kpi.Abbr]);
     }
