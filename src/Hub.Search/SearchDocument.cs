@@ -2,11 +2,12 @@ namespace Hub.Search;
 
 /// <summary>
 /// One search result: a page, or one catalogue question (its <see cref="Url"/> ends with <c>#id</c>).
-/// All text is plain text (no markup); <see cref="Url"/> is site-relative and includes the base path.
+/// All text is plain text (no markup); <see cref="Url"/> is a path from the site root, without the base path: the
+/// browser resolves it under whatever prefix serves the site, so one index works at any path.
 /// </summary>
 /// <param name="Kind"><c>article</c>, <c>question</c> or <c>kpi</c>.</param>
 /// <param name="Lang">The language whose index holds the document (<c>ja</c>, <c>ko</c>, <c>en</c>…).</param>
-/// <param name="Url">e.g. <c>/cs-hub/ja/catalogues/csm-hiring/#q-07</c>.</param>
+/// <param name="Url">e.g. <c>/ja/catalogues/csm-hiring/#q-07</c>.</param>
 /// <param name="Title">The page title, or the question's text.</param>
 /// <param name="Section">A human label of where the result lives, e.g. the catalogue's title.</param>
 /// <param name="Summary">The summary, a question's intent, a KPI's definition.</param>

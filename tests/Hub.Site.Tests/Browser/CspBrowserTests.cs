@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Hub.Site.Tests.Infrastructure;
 using Hub.Site.Tests.Security;
 using Microsoft.Playwright;
@@ -15,7 +13,7 @@ namespace Hub.Site.Tests.Browser;
 public sealed class CspBrowserTests
 {
     /// <summary>Chromium reports violations on the console too; this makes each one an unmistakable console error.</summary>
-    private const string ReportViolations = """
+    internal const string ReportViolations = """
         document.addEventListener('securitypolicyviolation', function (e) {
           console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber);
         });
@@ -121,28 +119,14 @@ public sealed class CspBrowserTests
         Assert.Empty(errors);
     }
 
-    /// <summary>
-    /// A folder served by a bare HttpListener (files and content types only, no CSP or other security header, as
-    /// GitHub Pages serves a site) and one Chromium page, reused for every navigation.
-    /// </summary>
+    /// <summary>A folder served by a plain static server (<see cref="StaticSiteServer"/>) and one Chromium page, reused for every navigation.</summary>
     private sealed class StaticBrowser : IAsyncDisposable
     {
-        private static readonly Dictionary<string, string> Types = new(StringComparer.OrdinalIgnoreCase)
-        {
-            [".html"] = "text/html; charset=utf-8", [".css"] = "text/css; charset=utf-8", [".js"] = "text/javascript; charset=utf-8",
-            [".json"] = "application/json", [".xml"] = "application/xml", [".svg"] = "image/svg+xml", [".png"] = "image/png",
-            [".txt"] = "text/plain; charset=utf-8", [".woff2"] = "font/woff2", [".webmanifest"] = "application/manifest+json",
-        };
-
-        private readonly HttpListener _listener = new();
-        private readonly string _root;
-        private Task? _serving;
+        private StaticSiteServer? _server;
         private IPlaywright? _playwright;
         private IBrowser? _browser;
 
-        private StaticBrowser(string root) => _root = Path.GetFullPath(root);
-
-        public string BaseAddress { get; private set; } = string.Empty;
+        public string BaseAddress => _server!.BaseAddress;
 
         public IPage Page { get; private set; } = null!;
 
@@ -150,18 +134,9 @@ public sealed class CspBrowserTests
 
         public static async Task<StaticBrowser> StartAsync(string root)
         {
-            var browser = new StaticBrowser(root);
-            browser.BaseAddress = $"http://127.0.0.1:{FreePort()}/";
-            browser._listener.Prefixes.Add(browser.BaseAddress);
-            browser._listener.Start();
-            browser._serving = Task.Run(browser.ServeAsync);
+            var browser = new StaticBrowser { _server = StaticSiteServer.Start(root) };
             browser._playwright = await Playwright.CreateAsync();
-            browser._browser = await browser._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = Chromium.ExecutablePath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-            });
+            browser._browser = await browser._playwright.Chromium.LaunchAsync(Chromium.LaunchOptions);
             browser.Page = await Chromium.NewPageAsync(browser._browser);
             await browser.Page.AddInitScriptAsync(ReportViolations);
             browser.Page.Console += (_, message) =>
@@ -185,70 +160,10 @@ public sealed class CspBrowserTests
                 await _browser.CloseAsync();
             }
             _playwright?.Dispose();
-            _listener.Stop();
-            if (_serving is not null)
+            if (_server is not null)
             {
-                await _serving;
+                await _server.DisposeAsync();
             }
-            _listener.Close();
-        }
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-                {
-                    return;
-                }
-                try
-                {
-                    await RespondAsync(context);
-                }
-                catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
-                {
-                    // The browser dropped the request (it navigated on before the answer was written): serve the next.
-                }
-            }
-        }
-
-        private async Task RespondAsync(HttpListenerContext context)
-        {
-            using var response = context.Response;
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            var file = Path.GetFullPath(Path.Combine(_root, path.TrimStart('/')));
-            if (Directory.Exists(file))
-            {
-                file = Path.Combine(file, "index.html");
-            }
-            if (!file.StartsWith(_root, StringComparison.Ordinal) || !File.Exists(file))
-            {
-                response.StatusCode = 404;
-                return;
-            }
-            response.ContentType = Types.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-            var bytes = await File.ReadAllBytesAsync(file);
-            response.ContentLength64 = bytes.Length;
-            try
-            {
-                await response.OutputStream.WriteAsync(bytes);
-            }
-            catch (HttpListenerException)
-            {
-                // The browser went on to the next page before this file was needed.
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -33,7 +33,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
         Assert.Equal(["q-01", "q-02", "q-04", "q-03", "q-05"], questions.Select(q => q.Id));
         foreach (var q in questions)
         {
-            Assert.Equal("#" + q.Id, q.QuerySelector("a.question-anchor")!.GetAttribute("href"));
+            Assert.Equal("#" + q.Id, q.QuerySelector("a.question-anchor")!.Target());
             var copy = q.QuerySelector("button.copy-link")!;
             Assert.True(copy.HasAttribute("hidden"), "the copy button needs script, so it starts hidden");
             Assert.Equal(q.Id, copy.GetAttribute("data-id"));
@@ -70,7 +70,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     {
         var form = Page.QuerySelector("form.catalogue-filters")!;
         Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal("/cs-hub/ja/catalogues/interview/", form.GetAttribute("action"));
+        Assert.Equal("/cs-hub/ja/catalogues/interview/", form.Target("action"));
         Assert.Equal("q", form.QuerySelector("input[type=search]#catalogue-q")!.GetAttribute("name"));
         Assert.NotNull(form.QuerySelector("label[for=catalogue-q]"));
         var fieldsets = form.QuerySelectorAll("fieldset");
@@ -110,7 +110,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
         Assert.False(details.HasAttribute("open"));
         Assert.Equal("意図と回答のポイント", details.QuerySelector("summary")!.TextContent);
         Assert.Equal(["質問の意図", "良い回答のサイン"], details.QuerySelectorAll("dt").Select(d => d.TextContent));
-        Assert.Equal("/cs-hub/ja/kpis/churn-rate/", q1.QuerySelector(".question-kpis a")!.GetAttribute("href"));
+        Assert.Equal("/cs-hub/ja/kpis/churn-rate/", q1.QuerySelector(".question-kpis a")!.Target());
         Assert.Equal("解約率", q1.QuerySelector(".question-kpis a")!.TextContent);
         Assert.Null(Page.GetElementById("q-05")!.QuerySelector("details"));
         Assert.Equal("churn", q1.GetAttribute("data-tags"));
@@ -120,10 +120,10 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     public void TranslationsLinkBothWays()
     {
         var ja = Page.QuerySelector(".catalogue-translations a")!;
-        Assert.Equal(("/cs-hub/en/catalogues/interview/", "en"), (ja.GetAttribute("href"), ja.GetAttribute("hreflang")));
+        Assert.Equal(("/cs-hub/en/catalogues/interview/", "en"), (ja.Target(), ja.GetAttribute("hreflang")));
         var en = _site.Html("/en/catalogues/interview/");
         var back = en.QuerySelector(".catalogue-translations a")!;
-        Assert.Equal(("/cs-hub/ja/catalogues/interview/", "ja"), (back.GetAttribute("href"), back.GetAttribute("hreflang")));
+        Assert.Equal(("/cs-hub/ja/catalogues/interview/", "ja"), (back.Target(), back.GetAttribute("hreflang")));
         Assert.Equal("Showing all 1 questions", en.GetElementById("catalogue-status")!.TextContent);
         Assert.Equal("Category", en.QuerySelector("fieldset legend")!.TextContent);
         Assert.Contains(en.QuerySelectorAll("link[rel=alternate][hreflang]"), l => l.GetAttribute("hreflang") == "ja");
@@ -133,11 +133,11 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     public void TheEmbedListsTheSubsetWithLinksBack()
     {
         var embed = _site.Html("/ja/articles/embed/").QuerySelector(".prose .questions-embed")!;
-        var links = embed.QuerySelectorAll(".question-link > a").Select(a => (a.GetAttribute("href"), a.TextContent)).ToList();
+        var links = embed.QuerySelectorAll(".question-link > a").Select(a => (a.Target(), a.TextContent)).ToList();
         Assert.Equal([("/cs-hub/ja/catalogues/interview/#q-01", "解約の兆候にどう気づきますか。"), ("/cs-hub/ja/catalogues/interview/#q-03", "ＫＰＩをどう設計しますか。")], links);
-        Assert.Equal("/cs-hub/ja/catalogues/interview/", embed.QuerySelector(".questions-embed-title a")!.GetAttribute("href"));
+        Assert.Equal("/cs-hub/ja/catalogues/interview/", embed.QuerySelector(".questions-embed-title a")!.Target());
         Assert.Equal("解約リスクへの感度", embed.QuerySelector(".question-link-intent")!.TextContent);
-        Assert.StartsWith("/cs-hub/ja/catalogues/interview/", embed.QuerySelector(".questions-embed-more a")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/cs-hub/ja/catalogues/interview/", embed.QuerySelector(".questions-embed-more a")!.Target(), StringComparison.Ordinal);
         Assert.Null(embed.GetAttribute("lang"));
     }
 
@@ -145,7 +145,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     public void AQuestionWithTheAllValuePassesEveryEmbedFilterOfItsFacet()
     {
         var embeds = _site.Html("/ja/articles/roles-embed/").QuerySelectorAll(".prose .questions-embed")
-            .Select(e => e.QuerySelectorAll(".question-link > a").Select(a => a.GetAttribute("href")!.Split('#')[1]).ToList()).ToList();
+            .Select(e => e.QuerySelectorAll(".question-link > a").Select(a => a.Target()!.Split('#')[1]).ToList()).ToList();
         Assert.Equal(
         [
             ["r-02", "r-03", "r-04"],
@@ -172,6 +172,6 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     {
         var doc = _site.Html("/ja/catalogues/interview/");
         Assert.NotNull(doc.QuerySelector("link[href$='assets/css/catalogue.css']"));
-        Assert.NotNull(doc.QuerySelector("script[type='module'][src$='assets/js/catalogue.js']"));
+        Assert.NotNull(doc.QuerySelector("script[src$='assets/js/boot.js'][data-module$='assets/js/catalogue.js']"));
     }
 }

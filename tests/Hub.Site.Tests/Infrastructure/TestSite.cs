@@ -58,7 +58,20 @@ public sealed class TestSite : IDisposable
         CacheDirectory = Path.Combine(Root, ".hub-cache"),
     };
 
-    public BuildResult Build(string? basePath = null, bool strict = false) => SiteBuilder.Build(Options(basePath) with { Strict = strict });
+    public BuildResult Build(string? basePath = null, bool strict = false)
+    {
+        _basePathOverride = basePath;
+        return SiteBuilder.Build(Options(basePath) with { Strict = strict });
+    }
+
+    private string? _basePathOverride;
+
+    /// <summary>
+    /// The base path of the site as last built here (hub.yml's, or the override the last <see cref="Build"/> was given),
+    /// which <see cref="SiteLinks.Target"/> puts in front of the site paths it resolves.
+    /// </summary>
+    public string BasePath =>
+        Config.SiteConfigLoader.Load(Input, _basePathOverride, path => path, new Hub.Core.Diagnostics.DiagnosticBag())?.BasePath ?? "/";
 
     /// <summary>The diagnostics of <paramref name="result"/> as printed, with paths relative to the input folder.</summary>
     public List<string> Shown(BuildResult result)
@@ -81,7 +94,7 @@ public sealed class TestSite : IDisposable
     public IHtmlDocument Html(string rootPath)
     {
         var path = rootPath.EndsWith('/') ? rootPath + "index.html" : rootPath;
-        return new HtmlParser().ParseDocument(ReadOutput(path));
+        return SiteLinks.Parse(ReadOutput(path), BasePath, rootPath);
     }
 
     public IEnumerable<string> OutputFiles() =>

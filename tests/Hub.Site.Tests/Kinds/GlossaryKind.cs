@@ -58,7 +58,7 @@ public sealed class GlossaryKind : ContentKind
 
     public override IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
-        yield return new SearchDocument(SearchKind, page.Lang, models.Site.Config.Url(page.RootUrl), page.Title, models.SectionTitle(page.Lang, page.Section),
+        yield return new SearchDocument(SearchKind, page.Lang, page.RootUrl, page.Title, models.SectionTitle(page.Lang, page.Section),
             page.Header.Summary, ((GlossaryPage)page).Definition, [], page.Header.Tags);
     }
 

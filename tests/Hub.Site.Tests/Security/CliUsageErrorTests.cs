@@ -55,7 +55,9 @@ public sealed class CliUsageErrorTests : IDisposable
         var result = Run("build", "--input", _site.Input, "--theme", TestSite.Theme, "--output", _site.Output, "--base-path", basePath);
         Assert.Equal(0, result.Exit);
         var expected = "/" + basePath.Trim('/') + (basePath.Trim('/').Length > 0 ? "/" : string.Empty);
-        Assert.Equal(expected, _site.Html("/ja/").DocumentElement.GetAttribute("data-base"));
+        // The base path is where the absolute URLs point; the page's own links are relative and need none.
+        Assert.Equal(expected + "ja/", new Uri(_site.Html("/ja/").QuerySelector("link[rel=canonical]")!.GetAttribute("href")!).AbsolutePath);
+        Assert.Equal("../", _site.Html("/ja/").DocumentElement.GetAttribute("data-base"));
     }
 
     [Theory]

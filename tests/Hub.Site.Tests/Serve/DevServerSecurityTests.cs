@@ -163,7 +163,7 @@ public sealed class DevServerSecurityTests
         using var site = new TestSite(Site());
         await using var server = await Served.StartAsync(site);
         var before = site.OutputFiles().ToList();
-        var stylesheet = Stylesheet((await server.GetAsync("ja/")).Body);
+        var stylesheet = Stylesheet((await server.GetAsync("ja/")).Body, new Uri(server.Address).AbsolutePath + "ja/");
 
         Directory.Delete(site.Output, recursive: true);
 
@@ -182,7 +182,7 @@ public sealed class DevServerSecurityTests
         using var site = new TestSite(Site());
         await using var server = await Served.StartAsync(site);
         var before = site.OutputFiles().ToList();
-        var stylesheet = Stylesheet((await server.GetAsync("ja/")).Body);
+        var stylesheet = Stylesheet((await server.GetAsync("ja/")).Body, new Uri(server.Address).AbsolutePath + "ja/");
         var rebuilt = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         server.Server.Rebuilt += ok => rebuilt.TrySetResult(ok);
 
@@ -240,9 +240,10 @@ public sealed class DevServerSecurityTests
 
     private static string? H1(string html) => new HtmlParser().ParseDocument(html).QuerySelector("h1")?.TextContent.Trim();
 
-    private static string Stylesheet(string html) =>
-        new HtmlParser().ParseDocument(html).QuerySelector("link[rel=stylesheet]")?.GetAttribute("href")
-        ?? throw new InvalidOperationException("the page links no stylesheet");
+    /// <summary>The site path of the first stylesheet of the page served at site path <paramref name="page"/>.</summary>
+    private static string Stylesheet(string html, string page) =>
+        SiteLinks.Resolve(page, new HtmlParser().ParseDocument(html).QuerySelector("link[rel=stylesheet]")?.GetAttribute("href")
+            ?? throw new InvalidOperationException("the page links no stylesheet"));
 
     private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 

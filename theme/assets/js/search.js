@@ -153,7 +153,8 @@ function renderResult(result) {
   let link = element('a', 'search-result-link');
   // The index holds paths from the site root (/ja/kpis/…), found under the root this page links to relatively, so
   // one index serves the site at any prefix.
-  link.href = new URL(result.url.replace(/^\/+/, ''), absolute(config.root)).href;
+  const target = new URL(result.url.replace(/^\/+/, ''), absolute(config.root));
+  link.href = target.pathname + target.search + target.hash;
   link.appendChild(element('span', 'search-result-kind', label(result.kind)));
   let title = element('span', 'search-result-title');
   appendHighlighted(title, result.title.text, result.title.ranges);

@@ -1,0 +1,209 @@
+using AngleSharp.Html.Parser;
+using Hub.Site.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Hub.Site.Tests.Browser;
+
+/// <summary>
+/// One build of the default site, unchanged, works wherever it is put (issue 19, part 1): served at a host's root,
+/// under a path prefix other than its baseUrl's, under its own, and opened from disk. Links, assets, scripts, forms and
+/// search results are relative to the page; only canonical and hreflang links (and the sitemap, feeds and robots.txt)
+/// are absolute, from baseUrl.
+/// </summary>
+[Collection("browser")]
+public sealed class PortableOutputTests(PortableOutputTests.DefaultSite site) : IClassFixture<PortableOutputTests.DefaultSite>
+{
+    /// <summary>The default site, built once with its hub.yml as it is (baseUrl under /cs-hub/).</summary>
+    public sealed class DefaultSite : IDisposable
+    {
+        public DefaultSite()
+        {
+            Output = Path.Combine(Path.GetTempPath(), "hub-portable-" + Guid.NewGuid().ToString("N"));
+            var result = SiteBuilder.Build(new BuildOptions
+            {
+                Input = Path.Combine(TestSite.RepoRoot, "input"),
+                Theme = TestSite.Theme,
+                Output = Output,
+                CacheDirectory = null,
+            });
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+            Pages = Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
+                // A server shows 404.html at whatever path was missing, so its links are absolute under baseUrl's path.
+                .Where(p => p != "404.html")
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public string Output { get; }
+
+        /// <summary>Every page but 404.html, from the output root: <c>ja/kpis/churn-rate/index.html</c>.</summary>
+        public IReadOnlyList<string> Pages { get; }
+
+        public void Dispose() => Directory.Delete(Output, recursive: true);
+    }
+
+    private static readonly (string Selector, string Attribute)[] Links =
+    [
+        ("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src"), ("form[action]", "action"),
+        ("script[data-module]", "data-module"),
+    ];
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/a/b/")]
+    [InlineData("/cs-hub/")]
+    public async Task EveryLinkAndAssetOfEveryPageAnswersUnderAnyPrefix(string prefix)
+    {
+        await using var server = StaticSiteServer.Start(site.Output, prefix);
+        using var http = new HttpClient();
+        var checkedUrls = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        var parser = new HtmlParser();
+        var count = 0;
+        foreach (var page in site.Pages)
+        {
+            var pageUrl = new Uri(server.BaseAddress + page);
+            var document = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(site.Output, page)));
+            foreach (var (selector, attribute) in Links)
+            {
+                foreach (var element in document.QuerySelectorAll(selector))
+                {
+                    var value = element.GetAttribute(attribute)!;
+                    if (value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+                    if (Uri.TryCreate(value, UriKind.Absolute, out var absolute))
+                    {
+                        // Absolute only where a URL must be (canonical, hreflang) or leads to another site.
+                        if (absolute.Host == "example.github.io")
+                        {
+                            Assert.True(element.GetAttribute("rel") is "canonical" or "alternate", $"{page}: absolute site link {value}");
+                        }
+                        continue;
+                    }
+                    Assert.False(value.StartsWith('/'), $"{page}: {value} is not relative to the page");
+                    var target = new Uri(pageUrl, value);
+                    var address = target.GetLeftPart(UriPartial.Query);
+                    if (!address.StartsWith(server.BaseAddress, StringComparison.Ordinal))
+                    {
+                        failures.Add($"{page}: {value} leaves the site at {address}");
+                        continue;
+                    }
+                    if (!checkedUrls.TryGetValue(address, out var ok))
+                    {
+                        using var response = await http.GetAsync(address);
+                        checkedUrls[address] = ok = response.IsSuccessStatusCode;
+                        count++;
+                    }
+                    if (!ok)
+                    {
+                        failures.Add($"{page}: {value} -> {address} does not answer");
+                    }
+                }
+            }
+        }
+        Assert.Empty(failures);
+        Assert.True(count > 200, $"only {count} distinct targets were checked");
+    }
+
+    [BrowserTheory]
+    [InlineData("/")]
+    [InlineData("/a/b/")]
+    public async Task ScriptsSearchAndCalculatorsRunUnderAnyPrefix(string prefix)
+    {
+        await using var server = StaticSiteServer.Start(site.Output, prefix);
+        var (_, browser) = await Chromium.SharedAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Chromium.WaitBound);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(page.Url + ": " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(page.Url + ": " + error);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
+
+        // Every kind of page, in each language: styles applied and its modules started through boot.js.
+        foreach (var path in new[] { "", "ja/", "ko/", "en/", "ja/articles/", "ja/articles/retention-playbook/", "ko/kpis/churn-rate/",
+                     "en/catalogues/csm-hiring/", "ja/tags/", "ja/search/" })
+        {
+            var response = await page.GotoAsync(server.BaseAddress + path);
+            Assert.True(response is null || response.Ok, $"{path}: {response?.Status}");
+            if (path.Length == 0)
+            {
+                // The root sends a visitor on to the default language's home, under the same prefix.
+                await page.WaitForURLAsync(server.BaseAddress + "ja/");
+                await page.WaitForLoadStateAsync(LoadState.Load);
+            }
+            await page.WaitForFunctionAsync("() => document.querySelector('.theme-toggle') && !document.querySelector('.theme-toggle').hidden");
+            // main.css applied (a browser's own default is "normal").
+            Assert.Equal("anywhere", await page.EvaluateAsync<string>("getComputedStyle(document.body).overflowWrap"));
+            Assert.StartsWith(server.BaseAddress, page.Url, StringComparison.Ordinal);
+        }
+
+        // A calculator computes.
+        await page.GotoAsync(server.BaseAddress + "ja/kpis/churn-rate/");
+        await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
+
+        // Search loads its index and worker from under the prefix, and a result opens its page there.
+        await page.GotoAsync(server.BaseAddress + "ja/search/?q=" + Uri.EscapeDataString("解約率"));
+        var first = page.Locator("#search-results a.search-result-link").First;
+        await first.WaitForAsync();
+        var href = await first.EvaluateAsync<string>("a => a.href");
+        Assert.StartsWith(server.BaseAddress + "ja/", href, StringComparison.Ordinal);
+        await first.ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(href.Split('#')[0], StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.querySelector('main h1') !== null");
+
+        Assert.Empty(errors);
+    }
+
+    [BrowserFact]
+    public async Task OpenedFromDiskPagesAndNavigationWorkAndSayWhatNeedsAServer()
+    {
+        var (_, browser) = await Chromium.SharedAsync();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(Chromium.WaitBound);
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(page.Url + ": " + message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(page.Url + ": " + error);
+        var root = new Uri(Path.Combine(site.Output, "x")).AbsoluteUri[..^1];
+
+        await page.GotoAsync(root + "ja/index.html");
+        await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
+        Assert.True(await page.Locator(".needs-server").IsVisibleAsync(), "the page says what needs a server");
+
+        // The site navigation leads from file to file: folder links open their index.html.
+        var kpis = page.Locator(".site-nav a[href*='kpis']").First;
+        Assert.EndsWith("/ja/kpis/index.html", await kpis.EvaluateAsync<string>("a => a.href"), StringComparison.Ordinal);
+        await kpis.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/ja/kpis/index.html", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
+        var kpi = page.Locator("main .page-list a").First;
+        await kpi.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/ja/kpis/", StringComparison.Ordinal) && url.EndsWith("/index.html", StringComparison.Ordinal) && !url.EndsWith("/ja/kpis/index.html", StringComparison.Ordinal));
+        await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
+        Assert.NotEqual("none", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.needs-server')).display"));
+
+        // Every language's home opens from disk, styled, with no error.
+        foreach (var lang in new[] { "ko", "en" })
+        {
+            await page.GotoAsync($"{root}{lang}/index.html");
+            await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
+        }
+        Assert.Empty(errors);
+    }
+}
