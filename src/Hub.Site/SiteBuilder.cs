@@ -173,7 +173,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         });
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
         var formulas = new FormulaStep();
-        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml), formulas);
+        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml) { Formulas = formulas }, formulas);
     }
 
     /// <summary>

@@ -208,6 +208,21 @@ public static class DiagnosticCodes
         "A worked example must give a value for every input its formula uses, or the stated result cannot be checked. " +
         "The message names the missing input. Add it to the example's 'inputs'.");
 
+    public static readonly DiagnosticDescriptor KpiPeriodInvalid = Define("HUB0220", Severity.Error,
+        "A KPI's period or compounding is not valid",
+        "'period' names the period a KPI's result is stated for (monthly, quarterly or annual) and 'compounding' how it " +
+        "carries over to another period: retention (a share kept, x^k), churn (a share lost, 1-(1-x)^k) or sum (a flow " +
+        "such as MRR, x*k). Hub converts the result with them, so each needs the other's context: 'compounding' needs a " +
+        "'period', and a worked example or benchmark stated for another period than the KPI's needs both. For example " +
+        "'period: yearly' is reported; write 'period: annual'.");
+
+    public static readonly DiagnosticDescriptor BenchmarkInvalid = Define("HUB0221", Severity.Error,
+        "A KPI benchmark has no source or no figures",
+        "Each entry of a KPI's 'benchmarks' is a published figure readers compare their result with, so it must say " +
+        "where it comes from: 'source' with 'title', an http(s) 'url' and the 'year' it was published. It needs at " +
+        "least one of 'low', 'median' and 'high', in that order (low <= median <= high). The message names what is " +
+        "missing. For example: source: { title: SaaS Capital retention benchmarks, url: https://www.saas-capital.com/, year: 2023 }.");
+
     public static readonly DiagnosticDescriptor FormulaInternalError = Define("HUB0299", Severity.Error,
         "Hub could not check a formula (a bug in Hub)",
         "Hub translates every formula for the browser and proves the translation agrees with the C# compiler; this code " +

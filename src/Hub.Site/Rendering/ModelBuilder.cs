@@ -37,6 +37,10 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     /// <summary>A KPI's formula as its page shows it (given by the formula step, which knows it once formulas were checked).</summary>
     public Func<KpiPage, string> FormulaHtml => formulaHtml;
 
+    /// <summary>The build's formula step, for what KPI pages compute at build time (conversions, charts); null where a
+    /// model is built without one.</summary>
+    public FormulaStep? Formulas { get; init; }
+
     /// <summary>
     /// The tag pages of <paramref name="pages"/>: tag name -> its pages (each once, in the order given), in tag order
     /// (ordinal). Spellings that share a slug ("NRR" and "nrr", "health score" and "Health-Score") share one tag page,

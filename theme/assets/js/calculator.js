@@ -14,6 +14,7 @@
 // live, the root element carries data-calculators="ready".
 
 import { currencySymbol, formatInput, formatResult } from './number-format.js';
+import { resultChanged } from './kpi-insights.js';
 
 const URL_DELAY_MS = 300;
 
@@ -128,12 +129,13 @@ function update(s) {
     }
     values[f.name] = f.value;
   }
-  if (problem) { return show(s, problem, false); }
+  if (problem) { resultChanged(s.form, NaN, values); return show(s, problem, false); }
   const formula = formulas()?.[s.slug];
   if (typeof formula !== 'function') { return show(s, message(s, 'unavailable'), false); }
   /** @type {unknown} */
   let result;
   try { result = formula(values); } catch { result = NaN; }
+  resultChanged(s.form, typeof result === 'number' ? result : NaN, values);
   if (typeof result !== 'number' || !isFinite(result)) {
     const zeros = s.fields.filter((f) => f.value === 0);
     if (zeros.length > 0) {

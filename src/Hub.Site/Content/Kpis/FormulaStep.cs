@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Hub.Core.Diagnostics;
 using Hub.Formulas;
+using Hub.Formulas.Periods;
 
 namespace Hub.Site.Content.Kpis;
 
@@ -15,6 +16,8 @@ public sealed class FormulaStep
 
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _checked = new();
     private readonly ConcurrentDictionary<KpiPage, CheckedFormula> _shown = new();
+    private readonly ConcurrentDictionary<string, PendingFormula> _conversions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CheckedFormula> _checkedConversions = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs the checks that need no compilation (parser, whitelist, Hub's binder) on every formula, so that
@@ -45,6 +48,7 @@ public sealed class FormulaStep
             pending.Enqueue((kpi, formula));
         });
         CheckTranslations(site, diagnostics);
+        BeginConversions(site, checker, diagnostics);
         // A thread of its own, not the pool's: Roslyn's first compilation takes a few hundred milliseconds (and may
         // wait for the warm-up's), while pages render and the search index builds on the pool. Tried in parallel on
         // the pool, translations waiting for their shared compilation starved it: 0.4 s lost at 1,000 pages.
@@ -81,6 +85,69 @@ public sealed class FormulaStep
         }
     }
 
+    // Every conversion between two periods of a compounding some KPI declares is a formula of its own in the
+    // calculators' script (a worked example may be stated for any period, and shows its result in the others).
+    private void BeginConversions(SiteContent site, FormulaChecker checker, DiagnosticBag diagnostics)
+    {
+        foreach (var kpi in site.Kpis)
+        {
+            if (kpi.Period is not { Compounding: { } compounding } period)
+            {
+                continue;
+            }
+            foreach (var from in PeriodConversion.Periods)
+            {
+                foreach (var to in PeriodConversion.Periods.Where(p => p != from))
+                {
+                    var key = PeriodConversion.Key(compounding, from, to);
+                    if (!_conversions.ContainsKey(key) && checker.Begin(PeriodConversion.Source(compounding, from, to, period.Location), diagnostics) is { } pending)
+                    {
+                        _conversions[key] = pending;
+                    }
+                }
+            }
+        }
+    }
+
+    private CheckedFormula? Conversion(string compounding, string from, string to)
+    {
+        var key = PeriodConversion.Key(compounding, from, to);
+        if (_checkedConversions.TryGetValue(key, out var done))
+        {
+            return done;
+        }
+        if (_conversions.TryGetValue(key, out var pending) && pending.Complete() is { } formula)
+        {
+            return _checkedConversions[key] = formula;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <paramref name="value"/>, a result of <paramref name="kpi"/> for <paramref name="from"/> (else the KPI's period), converted to <paramref name="to"/> as the page's
+    /// script converts it; null when the KPI declares no such conversion. Usable once <see cref="Run"/> has returned
+    /// (the conversion as Hub's binder reads it; Roslyn's verdict on it fails the build if it disagrees).
+    /// </summary>
+    public double? Convert(KpiPage kpi, double value, string to, string? from = null)
+    {
+        from ??= kpi.Period?.Period;
+        if (kpi.Period is not { } period || from is null || to == from)
+        {
+            return kpi.Period is null ? null : value;
+        }
+        if (period.Compounding is not { } compounding || !_conversions.TryGetValue(PeriodConversion.Key(compounding, from, to), out var pending)
+            || pending.Provisional is not { } conversion)
+        {
+            return null;
+        }
+        return PeriodConversion.Apply(conversion, value);
+    }
+
+    /// <summary>The result of <paramref name="kpi"/> for <paramref name="inputs"/> as the page computes it, once
+    /// <see cref="Run"/> has returned; NaN when it cannot be computed, null when the formula was refused.</summary>
+    public double? Evaluate(KpiPage kpi, IReadOnlyDictionary<string, double> inputs) =>
+        _shown.TryGetValue(kpi, out var formula) && formula.TryEvaluate(inputs, out var value, out _) ? value : _shown.ContainsKey(kpi) ? double.NaN : null;
+
     /// <summary>The formula for people, as soon as <see cref="Run"/> has returned.</summary>
     public string DisplayHtml(KpiPage kpi) =>
         _shown.TryGetValue(kpi, out var formula)
@@ -91,7 +158,12 @@ public sealed class FormulaStep
     /// <see cref="Run"/> returned has completed.</summary>
     public byte[] Script()
     {
-        var formulas = _checked.Values.GroupBy(f => f.Key).Select(g => g.First()).OrderBy(f => f.Key, StringComparer.Ordinal);
+        foreach (var key in _conversions.Keys)
+        {
+            var parts = key.Split(':');
+            Conversion(parts[1], parts[2], parts[3]);
+        }
+        var formulas = _checked.Values.GroupBy(f => f.Key).Select(g => g.First()).Concat(_checkedConversions.Values).OrderBy(f => f.Key, StringComparer.Ordinal);
         return Encoding.UTF8.GetBytes(FormulaScriptWriter.Write(formulas));
     }
 }

@@ -14,11 +14,12 @@ public static class KpiLoader
     private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal)
     {
         "abbr", "formula", "result", "inputs", "cadence", "indicator", "examples", "related",
+        "period", "compounding", "benchmarks",
     };
 
     private static readonly HashSet<string> ResultKeys = new(StringComparer.Ordinal) { "format", "decimals", "better" };
     private static readonly HashSet<string> InputKeys = new(StringComparer.Ordinal) { "name", "label", "unit", "min", "max", "step", "default", "help" };
-    private static readonly HashSet<string> ExampleKeys = new(StringComparer.Ordinal) { "inputs", "result" };
+    private static readonly HashSet<string> ExampleKeys = new(StringComparer.Ordinal) { "inputs", "result", "period" };
 
     public static KpiPage? Load(ContentKind kind, string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics)
     {
@@ -39,6 +40,7 @@ public static class KpiLoader
         var result = ReadResult(map, diagnostics);
         var inputs = ReadInputs(map, diagnostics);
         var names = inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
+        var period = KpiPeriods.Read(map, diagnostics);
 
         var examples = new List<KpiExample>();
         foreach (var example in map.MapList("examples"))
@@ -93,7 +95,11 @@ public static class KpiLoader
                 continue;
             }
             var resultNode = example.Node("result")!;
-            examples.Add(new KpiExample(values, expected.Value, example.LocationOf(resultNode), example.Location));
+            if (!KpiPeriods.ReadExample(example, period, diagnostics, out var examplePeriod))
+            {
+                continue;
+            }
+            examples.Add(new KpiExample(values, expected.Value, example.LocationOf(resultNode), example.Location) { Period = examplePeriod });
         }
         // "examples: []" verifies no more than leaving the key out.
         if (examples.Count == 0 && map.Node("examples") is null or YamlSequenceNode { Children.Count: 0 })
@@ -124,6 +130,8 @@ public static class KpiLoader
             Indicator = indicator,
             Examples = examples,
             Related = map.StringList("related"),
+            Period = period,
+            Benchmarks = KpiBenchmarks.Read(map, period, source.Header.Lang, config, diagnostics),
         };
     }
 

@@ -21,7 +21,7 @@ public static class KpiModel
             .Select(x => Obj(("text", x.Question.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + x.Question.Id),
                 ("catalogue", x.Catalogue.Title), ("lang", x.Catalogue.Lang)))
             .ToList<object?>();
-        return Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
+        var model = Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
             ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
             ("formula_html", models.FormulaHtml(kpi)),
             ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
@@ -31,11 +31,13 @@ public static class KpiModel
             ("examples", kpi.Examples.Select(e => Obj(
                 ("inputs", kpi.Inputs.Where(i => e.Inputs.ContainsKey(i.Name)).Select(i => Obj(("name", i.Name), ("label", labels[i.Name]), ("unit", i.Unit),
                     ("value", e.Inputs[i.Name]), ("display", NumberDisplay.Input(e.Inputs[i.Name], i.Unit, kpi.Lang, site.Config.Currency)))).ToList<object?>()),
-                ("result", e.Result),
+                ("result", e.Result), ("period", e.Period), ("conversions", KpiInsightsModel.ExampleConversions(models, kpi, e)),
                 ("result_display", NumberDisplay.Format(e.Result, kpi.Result.Format, kpi.Result.Decimals, kpi.Lang, site.Config.Currency, MonthsUnit(models, kpi.Lang))))).ToList<object?>()),
             ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
                 .Select(r => models.Summary(r)).ToList<object?>()),
             ("questions", questions));
+        KpiInsightsModel.Add(model, models, kpi);
+        return model;
     }
 
     private static string MonthsUnit(ModelBuilder models, string lang) =>

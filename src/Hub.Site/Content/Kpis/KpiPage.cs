@@ -6,7 +6,11 @@ public sealed record KpiInput(string Name, string Label, string Unit, double? Mi
 
 public sealed record KpiResult(string Format, int? Decimals, string? Better);
 
-public sealed record KpiExample(IReadOnlyDictionary<string, double> Inputs, double Result, SourceLocation ResultLocation, SourceLocation Location);
+public sealed record KpiExample(IReadOnlyDictionary<string, double> Inputs, double Result, SourceLocation ResultLocation, SourceLocation Location)
+{
+    /// <summary>The period the example's result is stated for, when it says so (else the KPI's).</summary>
+    public string? Period { get; init; }
+}
 
 /// <summary>Where a line of a formula's text starts: its offset in the expression, and its line and column in the file.</summary>
 public readonly record struct FormulaLine(int Offset, int Line, int Column);
@@ -47,4 +51,10 @@ public sealed class KpiPage : ContentPage
     public IReadOnlyList<KpiExample> Examples { get; init; } = [];
 
     public IReadOnlyList<(string Slug, SourceLocation Location)> Related { get; init; } = [];
+
+    /// <summary>The period the result is stated for and how it converts to others, when the KPI declares one.</summary>
+    public KpiPeriod? Period { get; init; }
+
+    /// <summary>Published figures to read the result against.</summary>
+    public IReadOnlyList<KpiBenchmark> Benchmarks { get; init; } = [];
 }
