@@ -11,6 +11,12 @@ public static class ScorecardLoader
     public const string QuestionKey = "attributes";
 
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal) { "scale", "labels", "attributes" };
+    /// <summary>Names the interview form gives its own fields; an attribute's ratings are named by its id.</summary>
+    public static readonly IReadOnlySet<string> ReservedAttributeIds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "candidate", "interviewer", "date", "recommendation", "probe",
+    };
+
     private static readonly HashSet<string> AttributeKeys = new(StringComparer.Ordinal) { "id", "label", "description", "rubric" };
 
     public static Scorecard? Read(YamlMap catalogue, DiagnosticBag diagnostics)
@@ -68,6 +74,11 @@ public static class ScorecardLoader
             if (!IsId(id))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidValue, at, $"attribute id '{id}' must start with a letter and use only letters, digits, '-' and '_'");
+                continue;
+            }
+            if (ReservedAttributeIds.Contains(id))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, at, $"attribute id '{id}' is a field of the interview form", "choose another id");
                 continue;
             }
             if (ids.TryGetValue(id, out var first))
