@@ -17,7 +17,7 @@ import { markdownText, toCsv } from './catalogue-export.js';
  * A point of the scale as shown: "3 Yes".
  * @param {ScorecardRecord} r
  * @param {number | 'none' | null} value
- * @param {ScorecardLabels} labels
+ * @param {{ notRated: string, noDecision: string }} labels
  * @returns {string}
  */
 export function pointText(r, value, labels) {
