@@ -34,6 +34,9 @@ public static class SiteUrls
     /// <summary>A language's search page: <c>/ja/search/</c>.</summary>
     public static string Search(string lang) => $"/{lang}/search/";
 
+    /// <summary>The debrief page of a catalogue with a scorecard, under the catalogue's own URL.</summary>
+    public static string Debrief(string catalogueRootUrl) => catalogueRootUrl + "debrief/";
+
     /// <summary>A language's Atom feed: <c>/ja/feed.xml</c>.</summary>
     public static string Feed(string lang) => $"/{lang}/feed.xml";
 

@@ -258,6 +258,25 @@ public static class DiagnosticCodes
         "facet cannot use those names: its filter would be confused with the page's state. Rename the facet, e.g. " +
         "'kit' to 'toolkit', in 'facets' and in the questions.");
 
+    public static readonly DiagnosticDescriptor UnknownAttribute = Define("HUB0306", Severity.Error,
+        "A question names a scorecard attribute the catalogue does not declare",
+        "A question's 'attributes' name what its answer is rated on, so each must be the id of an attribute declared " +
+        "under the catalogue's 'scorecard:' (and a catalogue without a scorecard cannot name any). The hint suggests the " +
+        "closest declared id. For example 'attributes: [judgment]' is reported with \"did you mean 'judgement'?\".");
+
+    public static readonly DiagnosticDescriptor AttributeMissing = Define("HUB0307", Severity.Error,
+        "A question of a scored catalogue names no attribute",
+        "Where a catalogue declares a 'scorecard:', every question must name at least one attribute it informs " +
+        "('attributes: [problem-solving]'), so each answer is rated against the same key by every interviewer. The " +
+        "location is the question's id. Add the attribute the question is meant to reveal.");
+
+    public static readonly DiagnosticDescriptor InvalidScale = Define("HUB0308", Severity.Error,
+        "A scorecard's scale is malformed",
+        "A scorecard's 'scale' is 4 (the default: strong no, no, yes, strong yes, with no neutral middle) or 5 points; its " +
+        "'labels', when given, name every point, lowest first, and each attribute's 'rubric' has one anchor per point. " +
+        "For example 'scale: 3', three labels for a 4-point scale or five rubric anchors on a 4-point scale are reported. " +
+        "Correct the number of points or of entries.");
+
     public static readonly DiagnosticDescriptor BrokenLink = Define("HUB0401", Severity.Error,
         "A link leads to no page or file of the site",
         "Every internal link is checked: a relative link must point to an existing file (a Markdown page or an asset), " +

@@ -14,5 +14,9 @@ public static class ThemeIds
         "formula", "calculator", "inputs", "examples", "related", "kpi-questions",
         "catalogue-filters", "catalogue-filters-panel", "catalogue-filters-title", "catalogue-q", "catalogue-q-hint",
         "catalogue-status", "catalogue-empty", "catalogue-kit", "catalogue-kit-title", "catalogue-kit-summary", "catalogue-kit-message",
+        "catalogue-scorecard", "catalogue-scorecard-title", "catalogue-scorecard-saved", "catalogue-scorecard-form-title", "catalogue-scorecard-candidate",
+        "catalogue-scorecard-interviewer", "catalogue-scorecard-date", "catalogue-scorecard-probe", "catalogue-scorecard-message",
+        "debrief-files", "debrief-drop", "debrief-clear", "debrief-status", "debrief-errors", "debrief-result", "debrief-ratings", "debrief-gaps",
+        "debrief-recommendations", "debrief-notes",
     };
 }

@@ -152,6 +152,11 @@ public sealed class IncrementalRebuild
             }
             changes.Add(new PageChange(path, display, old, page, bag.Sorted()));
         }
+        // A scored catalogue also writes its debrief page, which the full build lists and renders.
+        if (changes.SelectMany(c => c.Pages).Any(p => p is Content.Catalogues.CataloguePage { Scorecard: not null }))
+        {
+            return null;
+        }
         // Two pages at one URL (or URLs differing only by case), or sharing a translation key in one language: the
         // full build reports it and decides which one stays.
         var leaving = changes.Select(c => c.Old).OfType<ContentPage>().ToHashSet(ReferenceEqualityComparer.Instance);

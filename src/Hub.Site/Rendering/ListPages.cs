@@ -1,5 +1,6 @@
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
+using Hub.Site.Content.Catalogues;
 using Hub.Site.Output;
 using Hub.Templates;
 using Scriban.Runtime;
@@ -86,6 +87,25 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             yield return Tag(language.Lang, tag, tagged);
         }
         yield return Search(language.Lang);
+        foreach (var catalogue in language.Pages.OfType<CataloguePage>().Where(c => c.Scorecard is not null))
+        {
+            yield return Debrief(catalogue);
+        }
+    }
+
+    /// <summary>Where a panel compares the scorecards exported from a catalogue's interviews (read in the browser only).</summary>
+    public ListPage Debrief(CataloguePage catalogue)
+    {
+        var lang = catalogue.Lang;
+        var root = SiteUrls.Debrief(catalogue.RootUrl);
+        IReadOnlyList<(string, string)> alternates = [(lang, root)];
+        return new ListPage("debrief", lang, root, alternates, () =>
+        {
+            var title = ((models.Strings(lang)["scorecard"] as ScriptObject)?["debrief"] as string ?? "Debrief") + ": " + catalogue.Title;
+            var model = models.PageBase("debrief", lang, root, title, alternates);
+            model["catalogue"] = models.Catalogue(catalogue);
+            return model;
+        }, InSitemap: false);
     }
 
     public ListPage Home(Language language)

@@ -43,6 +43,19 @@ public static class DiagnosticFixtures
 
         """;
 
+    private const string ScoredCatalogue = """
+        title: Questions
+        audience: interviewer
+        scorecard:
+          attributes:
+            - { id: judgement, label: Judgement, rubric: [Poor, Weak, Good, Strong] }
+        questions:
+          - id: q-01
+            text: Explain our product.
+            attributes: [judgement]
+
+        """;
+
     public static IReadOnlyList<DiagnosticFixture> All { get; } =
     [
         new("HUB0001", () => Build(new TestSite(new Dictionary<string, string> { ["articles/a.md"] = "---\ntitle: A\n---\n" }, withConfig: false)),
@@ -133,6 +146,12 @@ public static class DiagnosticFixtures
             "catalogues/q.yml(11,12): error HUB0304: question 'q-01' names KPI 'churn-rat', which has no page (did you mean 'churn-rate'?)"),
         new("HUB0305", () => Site(("catalogues/q.yml", ValidCatalogue.Replace("  category:\n", "  kit:\n", StringComparison.Ordinal).Replace("    category: pricing\n", "    kit: pricing\n", StringComparison.Ordinal))),
             "catalogues/q.yml(4,3): error HUB0305: 'kit' cannot be a facet name: the page's URL uses '?kit=' for its own state (rename the facet)"),
+        new("HUB0306", () => Site(("catalogues/q.yml", ScoredCatalogue.Replace("attributes: [judgement]", "attributes: [judgment]", StringComparison.Ordinal))),
+            "catalogues/q.yml(9,18): error HUB0306: question 'q-01' names attribute 'judgment', which the scorecard does not declare (did you mean 'judgement'?)"),
+        new("HUB0307", () => Site(("catalogues/q.yml", ScoredCatalogue.Replace("    attributes: [judgement]\n", "", StringComparison.Ordinal))),
+            "catalogues/q.yml(7,9): error HUB0307: question 'q-01' names no scorecard attribute (add 'attributes: [judgement]')"),
+        new("HUB0308", () => Site(("catalogues/q.yml", ScoredCatalogue.Replace("scorecard:\n", "scorecard:\n  scale: 3\n", StringComparison.Ordinal))),
+            "catalogues/q.yml(4,10): error HUB0308: scale '3' must be 4 or 5 points (leave it out for the default: 4 points with no neutral middle)"),
         new("HUB0401", () => Site(("articles/a.md", "---\ntitle: A\n---\n\nSee [b](bb.md).\n"), ("articles/b.md", "---\ntitle: B\n---\nBody.\n")),
             "articles/a.md(5,9): error HUB0401: link to 'bb.md' points to a missing file (articles/bb.md) (did you mean 'b.md'?)"),
         new("HUB0402", () => Site(("articles/a.md", "---\ntitle: A\n---\n\n## Next steps\n\nSee [below](#next-step).\n")),

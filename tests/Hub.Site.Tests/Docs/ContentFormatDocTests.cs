@@ -22,6 +22,8 @@ public sealed class ContentFormatDocTests
         ("Catalogue keys", "input/catalogues/"),
         ("Facet value keys", "input/catalogues/"),
         ("Question keys", "input/catalogues/"),
+        ("Scorecard keys", "input/catalogues/"),
+        ("Scorecard attribute keys", "input/catalogues/"),
         ("KPI keys", "input/kpis/"),
         ("KPI input keys", "input/kpis/"),
         ("KPI result keys", "input/kpis/"),

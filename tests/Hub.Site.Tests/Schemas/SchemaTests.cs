@@ -210,6 +210,11 @@ public sealed class SchemaTests
             "catalogues/sample.yml", "id: q-01", "id: catalogue-filters", "/questions/0/id",
             "catalogues/sample.yml(7,9): error HUB0303: question id 'catalogue-filters' is already used by the page itself (choose another id (not 'catalogue-…'))"
         },
+        {
+            "catalogues/sample.yml", "audience: interviewer", "audience: interviewer\nscorecard:\n  scale: 3\n  attributes:\n    - { id: product, label: 製品 }", "/scorecard/scale",
+            "catalogues/sample.yml(4,10): error HUB0308: scale '3' must be 4 or 5 points (leave it out for the default: 4 points with no neutral middle)\n" +
+            "catalogues/sample.yml(11,9): error HUB0307: question 'q-01' names no scorecard attribute (add 'attributes: [product]')"
+        },
         // KPI pages
         { "kpis/sample.md", "cadence: monthly", "cadence: monthly\nowner: CS", "/owner", "kpis/sample.md(9,1): error HUB0104: unknown key 'owner' in a KPI's front matter" },
         { "kpis/sample.md", "unit: count, min: 0", "unit: count, min: 0, max: 10, precision: 2", "/inputs/0/precision", "kpis/sample.md(6,64): error HUB0104: unknown key 'precision' in an input" },

@@ -27,6 +27,8 @@
   const module = document.createElement('script');
   module.type = 'module';
   module.src = new URL(name, window.location.href).href;
+  // Run in the order the page lists them, as module tags in the markup would.
+  module.async = false;
   document.head.appendChild(module);
 
   /** Points every link and form of this site that ends in a folder at that folder's index.html. */

@@ -15,10 +15,10 @@ public static class CatalogueLoader
     private static readonly HashSet<string> ReservedIds = new(StringComparer.Ordinal) { "main", "site-search", "toc-title" };
     private const string ReservedIdPrefix = "catalogue-";
 
-    private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal) { "audience", "facets", "questions" };
+    private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal) { "audience", "facets", "questions", "scorecard" };
     private static readonly HashSet<string> QuestionKeys = new(StringComparer.Ordinal)
     {
-        "id", "text", "intent", "lookFor", "redFlags", "followUps", "kpis", "tags",
+        "id", "text", "intent", "lookFor", "redFlags", "followUps", "kpis", "tags", ScorecardLoader.QuestionKey,
     };
     private static readonly HashSet<string> FacetValueKeys = new(StringComparer.Ordinal) { "id", "label", "all" };
 
@@ -43,7 +43,8 @@ public static class CatalogueLoader
             diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("audience")!), $"audience '{audience}' must be interviewer or candidate");
         }
         var facets = ReadFacets(map, diagnostics);
-        var questions = ReadQuestions(map, facets, diagnostics);
+        var scorecard = ScorecardLoader.Read(map, diagnostics);
+        var questions = ReadQuestions(map, facets, scorecard, diagnostics);
         return new CataloguePage
         {
             Kind = kind,
@@ -53,6 +54,7 @@ public static class CatalogueLoader
             Audience = audience,
             Facets = facets,
             Questions = questions,
+            Scorecard = scorecard,
         };
     }
 
@@ -117,7 +119,7 @@ public static class CatalogueLoader
         return facets;
     }
 
-    private static List<CatalogueQuestion> ReadQuestions(YamlMap map, List<Facet> facets, DiagnosticBag diagnostics)
+    private static List<CatalogueQuestion> ReadQuestions(YamlMap map, List<Facet> facets, Scorecard? scorecard, DiagnosticBag diagnostics)
     {
         var questions = new List<CatalogueQuestion>();
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
@@ -177,6 +179,7 @@ public static class CatalogueLoader
                 FollowUps = q.StringList("followUps").Select(v => v.Value).ToList(),
                 Kpis = q.StringList("kpis"),
                 Tags = q.StringList("tags").Select(v => v.Value).ToList(),
+                Attributes = ScorecardLoader.QuestionAttributes(q, id, scorecard, diagnostics),
                 Location = q.Location,
             });
         }

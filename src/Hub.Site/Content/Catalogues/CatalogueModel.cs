@@ -23,7 +23,28 @@ public static class CatalogueModel
             ("url", models.Site.Config.Url(catalogue.RootUrl)), ("permalink", models.Site.Config.AbsoluteUrl(catalogue.RootUrl)),
             ("lang", catalogue.Lang), ("audience", catalogue.Audience),
             ("facets", facets), ("questions", questions.Select(q => (object?)q.Model).ToList()), ("groups", groups),
-            ("count", catalogue.Questions.Count));
+            ("count", catalogue.Questions.Count), ("scorecard", ScorecardModel(models, catalogue)));
+    }
+
+    /// <summary>
+    /// The scale's points, lowest first, each with its label (the author's, else the theme's
+    /// <c>i18n.scorecard.scale_4</c> or <c>scale_5</c>, else the number), and the attributes with their rubric per point.
+    /// </summary>
+    private static ScriptObject? ScorecardModel(ModelBuilder models, CataloguePage catalogue)
+    {
+        if (catalogue.Scorecard is not { } scorecard)
+        {
+            return null;
+        }
+        var theme = (models.Strings(catalogue.Lang)["scorecard"] as ScriptObject)?["scale_" + scorecard.Points] as System.Collections.IList;
+        string Label(int i) => scorecard.Labels.Count == scorecard.Points ? scorecard.Labels[i]
+            : theme is not null && theme.Count == scorecard.Points && theme[i] is string s ? s
+            : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var scale = Enumerable.Range(0, scorecard.Points).Select(i => ModelBuilder.Obj(("value", i + 1), ("label", Label(i)))).ToList<object?>();
+        var attributes = scorecard.Attributes.Select(a => ModelBuilder.Obj(("id", a.Id), ("label", a.Label), ("description", a.Description),
+            ("rubric", a.Rubric.Select((anchor, i) => ModelBuilder.Obj(("value", i + 1), ("label", Label(i)), ("anchor", anchor))).ToList<object?>()),
+            ("questions", catalogue.Questions.Where(q => q.Attributes.Contains(a.Id)).Select(q => (object?)q.Id).ToList()))).ToList<object?>();
+        return ModelBuilder.Obj(("points", scorecard.Points), ("scale", scale), ("attributes", attributes));
     }
 
     /// <summary>A facet's heading: the theme's string for well-known names (<c>i18n.catalogue.facets.*</c>), else the name itself.</summary>
@@ -66,6 +87,7 @@ public static class CatalogueModel
         var model = ModelBuilder.Obj(("id", q.Id), ("number", number), ("text", q.Text), ("intent", q.Intent),
             ("look_for", q.LookFor.ToList<object?>()), ("red_flags", q.RedFlags.ToList<object?>()), ("follow_ups", q.FollowUps.ToList<object?>()),
             ("kpis", kpis), ("tags", q.Tags.ToList<object?>()), ("facets", facets),
+            ("attributes", q.Attributes.Select(id => ModelBuilder.Obj(("id", id), ("label", catalogue.Scorecard?.Find(id)?.Label ?? id))).ToList<object?>()),
             ("has_details", q.Intent is not null || q.LookFor.Count > 0 || q.RedFlags.Count > 0 || q.FollowUps.Count > 0),
             ("url", models.Site.Config.Url(catalogue.RootUrl) + "#" + q.Id));
         return (q, model);

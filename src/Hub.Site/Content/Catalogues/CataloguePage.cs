@@ -42,6 +42,9 @@ public sealed record CatalogueQuestion
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The ids of the scorecard attributes the question informs, in the author's order.</summary>
+    public IReadOnlyList<string> Attributes { get; init; } = [];
+
     public required SourceLocation Location { get; init; }
 }
 
@@ -52,6 +55,9 @@ public sealed class CataloguePage : ContentPage
     public required IReadOnlyList<Facet> Facets { get; init; }
 
     public required IReadOnlyList<CatalogueQuestion> Questions { get; init; }
+
+    /// <summary>What interviews with this catalogue are rated on, if it declares a scorecard.</summary>
+    public Scorecard? Scorecard { get; init; }
 
     public override IEnumerable<string> Anchors => Questions.Select(q => q.Id);
 }
