@@ -262,6 +262,20 @@ public static class DiagnosticCodes
         "ones), so content cannot carry script into pages: 'javascript:', 'data:', 'vbscript:' and unknown schemes are " +
         "refused. For example '[x](javascript:alert(1))' is reported. Link to an http(s) address instead.");
 
+    public static readonly DiagnosticDescriptor WikiLinkUnknown = Define("HUB0404", Severity.Error,
+        "A wikilink names no page",
+        "A wikilink '[[slug]]' leads to the page with that slug (a file name without its extension, or the page's " +
+        "'slug'), in the page's language when there is one; '[[kpis/slug]]' looks only in that section. This is reported " +
+        "when no page has the slug, or when the part before '/' is not a section of the site. The hint suggests the " +
+        "closest slug. For example '[[churn-rat]]' is reported with \"did you mean 'churn-rate'?\". Correct the slug, " +
+        "or add the page.");
+
+    public static readonly DiagnosticDescriptor WikiLinkAmbiguous = Define("HUB0405", Severity.Error,
+        "A wikilink's slug names pages of two sections",
+        "An article and a KPI (or pages of any two sections) may share a slug, and then '[[slug]]' cannot tell which one " +
+        "it means. Name the section before the slug: '[[kpis/churn-rate]]' for the KPI page, '[[articles/churn-rate]]' " +
+        "for the article. The message lists the sections that have the slug.");
+
     public static readonly DiagnosticDescriptor TemplateError = Define("HUB0501", Severity.Error,
         "A theme template cannot be parsed or fails while rendering",
         "A Scriban template of the theme has a syntax error, or rendering it failed (an unknown function, a wrong " +

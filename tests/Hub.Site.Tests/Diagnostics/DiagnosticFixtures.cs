@@ -135,6 +135,10 @@ public static class DiagnosticFixtures
             "articles/a.md(7,13): error HUB0402: anchor '#next-step' does not exist in this page (did you mean '#next-steps'?)"),
         new("HUB0403", () => Site(("articles/a.md", "---\ntitle: A\n---\n\nSee [x](javascript:alert(1)).\n")),
             "articles/a.md(5,9): error HUB0403: URL 'javascript:alert(1)' has the scheme 'javascript:', which is not allowed in a page (only http, https, mailto, relative and fragment URLs are allowed)"),
+        new("HUB0404", () => Site(("articles/a.md", "---\ntitle: A\n---\n\nSee [[churn-rat]].\n"), ("kpis/churn-rate.md", KpiFile("churned / customers"))),
+            "articles/a.md(5,5): error HUB0404: wikilink '[[churn-rat]]' leads to no page: no page has the slug 'churn-rat' (did you mean 'churn-rate'?)"),
+        new("HUB0405", () => Site(("articles/a.md", "---\ntitle: A\n---\n\nSee\n[[churn-rate|churn]].\n"), ("articles/churn-rate.md", "---\ntitle: Churn article\n---\nBody.\n"), ("kpis/churn-rate.md", KpiFile("churned / customers"))),
+            "articles/a.md(6,1): error HUB0405: wikilink '[[churn-rate|churn]]' is ambiguous: pages of articles and kpis have the slug 'churn-rate' (name the section: [[articles/churn-rate|churn]] or [[kpis/churn-rate|churn]])"),
         new("HUB0501", () => Site(("articles/a.md", "---\ntitle: A\n---\nBody.\n"), ("_theme/layouts/article.scriban-html", "<main>\n{{ if }}\n</main>\n")),
             "_theme/layouts/article.scriban-html(2,7): error HUB0501: Error while parsing if statement: Expecting <expression> instead of `}}` in: if <expression> ... end|else|else if"),
         new("HUB0502", () => WithSite(site =>
