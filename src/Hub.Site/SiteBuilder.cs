@@ -169,6 +169,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         {
             var content = ContentLoader.Load(folders.Input, config, options.Drafts, diagnostics, progress, options.Kinds);
             ReferenceChecks.Check(content, diagnostics);
+            Translations.TranslationStatus.Check(content, diagnostics);
             return content;
         });
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).

@@ -142,6 +142,14 @@ public static class DiagnosticCodes
         "them; otherwise the language switcher could not know which page to link. The message names the page that " +
         "already uses the key in that language. Give one of them another 'translationKey' or correct its 'lang'.");
 
+    public static readonly DiagnosticDescriptor TranslationStale = Define("HUB0120", Severity.Warning,
+        "A translation may be out of date",
+        "A translated page's 'translationOf' records the version of its source page (the page of the default language " +
+        "with the same translationKey) it was made from. When the source file changed since, the translation may no longer " +
+        "say what the source says: its page shows a notice with a link to the source, and this warning points at the " +
+        "value. Update the translation, then record the source's current version with " +
+        "'hub translations --mark input/articles/x.en.md'; 'hub translations' lists every stale and missing translation.");
+
     public static readonly DiagnosticDescriptor FormulaSyntaxError = Define("HUB0201", Severity.Error,
         "The formula is not a C# expression",
         "A KPI's 'formula' is one C# expression over its inputs, parsed by the C# compiler; this reports what the parser " +

@@ -87,6 +87,7 @@ public sealed class IncrementalRebuild
         var plan = Apply(changes);
 
         ReferenceChecks.Check(_site, _diagnostics);
+        Translations.TranslationStatus.Check(_site, _diagnostics);
         // Links are resolved again (and checked) before anything renders: a page's backlinks come from them.
         var resolved = plan.OwnPages.Concat(plan.Dependents).Concat(plan.LinkChecks).ToList();
         foreach (var page in resolved)
@@ -249,6 +250,8 @@ public sealed class IncrementalRebuild
                     dependents.UnionWith(_index.Embedding(embed, page.Slug));
                 }
                 kindModels.UnionWith(page.Kind.ModelsReading(page, _site));
+                // Its translations say whether they are out of date against it.
+                dependents.UnionWith(_site.TranslationsOf(page).Where(IsLive));
                 // A wikilink shows its target's title and finds it by slug: any change to a page of that slug may change it.
                 dependents.UnionWith(_index.WikiLinking(page.Slug));
             }

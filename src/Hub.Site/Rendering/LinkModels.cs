@@ -32,6 +32,17 @@ public sealed class LinkModels(SiteContent site, ModelBuilder models)
         }
     }
 
+    /// <summary>A translation whose source changed since it was translated gets <c>page.translation_outdated</c>: its source's title, URL and language.</summary>
+    public void AddTranslationStatus(ScriptObject model, ContentPage page)
+    {
+        if (Translations.TranslationStatus.Of(site, page) is { State: Translations.TranslationState.Stale } stale)
+        {
+            var source = stale.Source;
+            model["translation_outdated"] = ModelBuilder.Obj(("title", source.Title), ("url", site.Config.Url(source.RootUrl)), ("lang", source.Lang),
+                ("language", models.Strings(source.Lang)["language_name"] as string ?? source.Lang));
+        }
+    }
+
     /// <summary>The wikilink as the page shows it: a link to another language says which.</summary>
     public WikiLinkResolution WithMarker(WikiLinkResolution link, string pageLang) =>
         link.OtherLang is { } lang ? link with { Marker = OtherLanguage(pageLang, lang) } : link;

@@ -66,6 +66,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
             wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null) ?? string.Empty;
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
+        _linkModels.AddTranslationStatus(model, page);
         return RenderPage(page.Layout, page.Lang, model);
     }
 

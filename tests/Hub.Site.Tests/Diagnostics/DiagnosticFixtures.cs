@@ -95,6 +95,8 @@ public static class DiagnosticFixtures
             "articles/a.md(4,8): error HUB0114: a control character (U+0007) cannot appear in content: HTML, feeds and the sitemap cannot carry it (delete it; an invisible character usually comes from a paste or a file saved in another encoding)"),
         new("HUB0115", () => Site(("articles/a.md", "---\ntitle: A\ntranslationKey: k\n---\nBody.\n"), ("articles/b.md", "---\ntitle: B\ntranslationKey: k\n---\nBody.\n")),
             "articles/b.md(3,1): error HUB0115: translationKey 'k' is already used by articles/a.md, also in 'ja': a page has one translation per language (give one of them another 'translationKey' or 'lang')"),
+        new("HUB0120", () => Site(("articles/a.md", "---\ntitle: A\n---\nBody, edited since.\n"), ("articles/a.en.md", "---\ntitle: A\ntranslationOf: 0123456789ab\n---\nBody.\n")),
+            "articles/a.en.md(3,16): warning HUB0120: this translation may be out of date: articles/a.md changed since the version it translates (update it, then run 'hub translations --mark articles/a.en.md')"),
         new("HUB0201", () => Site(("kpis/churn.md", KpiFile("churned / (customers"))),
             "kpis/churn.md(3,30): error HUB0201: ) expected (CS1026)"),
         new("HUB0202", () => Site(("kpis/churn.md", KpiFile("Console.Read()"))),
