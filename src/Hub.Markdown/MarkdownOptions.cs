@@ -16,4 +16,7 @@ public sealed class MarkdownOptions
 
     /// <summary>Element ids a heading must never get (it gets <c>id-1</c> … instead).</summary>
     public IReadOnlySet<string> ReservedIds { get; init; } = None;
+
+    /// <summary>Whether <c>[[target]]</c> is a wikilink (<see cref="WikiLinks.WikiLinkInline"/>); off, it is text as in CommonMark.</summary>
+    public bool WikiLinks { get; init; }
 }

@@ -2,6 +2,7 @@ using Hub.Markdown.Embeds;
 using Hub.Markdown.Headings;
 using Hub.Markdown.Links;
 using Hub.Markdown.Text;
+using Hub.Markdown.WikiLinks;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
@@ -15,8 +16,9 @@ namespace Hub.Markdown;
 /// </summary>
 public sealed class MarkdownPage
 {
-    private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<UrlReference> urls, IReadOnlyList<EmbedReference> embeds)
+    private MarkdownPage(MarkdownDocument document, IReadOnlyList<HeadingInfo> headings, IReadOnlyList<LinkReference> links, IReadOnlyList<UrlReference> urls, IReadOnlyList<EmbedReference> embeds, IReadOnlyList<WikiLinkReference> wikiLinks)
     {
+        WikiLinks = wikiLinks;
         Document = document;
         Headings = headings;
         Links = links;
@@ -36,6 +38,9 @@ public sealed class MarkdownPage
 
     public IReadOnlyList<EmbedReference> Embeds { get; }
 
+    /// <summary>The wikilinks (<c>[[slug]]</c>) the page contains, when its options turned them on.</summary>
+    public IReadOnlyList<WikiLinkReference> WikiLinks { get; }
+
     public string PlainText() => InlineText.OfDocument(Document);
 
     /// <summary>Parses <paramref name="markdown"/>: a custom container named in <see cref="MarkdownOptions.EmbedKinds"/>
@@ -44,7 +49,9 @@ public sealed class MarkdownPage
     public static MarkdownPage Parse(string markdown, MarkdownOptions? options = null)
     {
         options ??= MarkdownOptions.Default;
-        var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline);
+        var context = new Markdig.MarkdownParserContext();
+        context.Properties[WikiLinkParser.ContextKey] = options.WikiLinks;
+        var document = Markdig.Markdown.Parse(markdown, MarkdownPipelineFactory.Pipeline, context);
         Tables.TableClasses.Apply(document);
         var slugger = new HeadingSlugger(options.ReservedIds);
         var headings = new List<HeadingInfo>();
@@ -65,6 +72,7 @@ public sealed class MarkdownPage
             }
         }
         var links = new List<LinkReference>();
+        var wikiLinks = new List<WikiLinkReference>();
         var urls = new List<UrlReference>();
         var definitions = new HashSet<LinkReferenceDefinition>();
         Hub.Core.Diagnostics.SourceText? lines = null;
@@ -95,20 +103,24 @@ public sealed class MarkdownPage
                         urls.Add(new UrlReference(url, line, column));
                     }
                     break;
+                case WikiLinkInline wikiLink:
+                    wikiLinks.Add(new WikiLinkReference(wikiLink, wikiLink.Line, wikiLink.Column));
+                    break;
                 case AutolinkInline { Url: { } url } autolink:
                     var (autoLine, autoColumn) = Locate(autolink.Span, autolink.Line, autolink.Column);
                     urls.Add(new UrlReference(url, autoLine, autoColumn));
                     break;
             }
         }
-        return new MarkdownPage(document, headings, links, urls, embeds);
+        return new MarkdownPage(document, headings, links, urls, embeds, wikiLinks);
     }
 
     /// <summary>
     /// Renders the page. <paramref name="linkUrl"/> gives the URL each link and image emits for its URL as written
-    /// (the site's link resolution); the syntax tree is never changed, so every render starts from what was written.
+    /// (the site's link resolution), and <paramref name="wikiLink"/> what each wikilink becomes (written as its text when
+    /// null); the syntax tree is never changed, so every render starts from what was written.
     /// </summary>
-    public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null)
+    public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null, Func<WikiLinkInline, WikiLinkResolution?>? wikiLink = null)
     {
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer) { LinkRewriter = linkUrl };
@@ -116,6 +128,7 @@ public sealed class MarkdownPage
         var map = Embeds.ToDictionary(e => e.Container, e => e);
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new HtmlEmbedRenderer(map, embedRenderer));
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Extensions.TaskLists.HtmlTaskListRenderer>(new TaskLists.AccessibleTaskListRenderer());
+        renderer.ObjectRenderers.Add(new HtmlWikiLinkRenderer(wikiLink));
         renderer.Render(Document);
         writer.Flush();
         return writer.ToString();

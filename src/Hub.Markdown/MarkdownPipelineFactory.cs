@@ -16,7 +16,7 @@ public static class MarkdownPipelineFactory
     private const int MarkdigDepthLimit = 1024;
 
     private static MarkdownPipeline Create() =>
-        new MarkdownPipelineBuilder { MaximumNestingDepth = MarkdigDepthLimit }
+        WikiLinks.WikiLinkExtension.Use(new MarkdownPipelineBuilder { MaximumNestingDepth = MarkdigDepthLimit })
             .UsePreciseSourceLocation()
             .UsePipeTables()
             .UseGridTables()

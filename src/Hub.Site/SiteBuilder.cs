@@ -169,6 +169,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         {
             var content = ContentLoader.Load(folders.Input, config, options.Drafts, diagnostics, progress, options.Kinds);
             ReferenceChecks.Check(content, diagnostics);
+            Translations.TranslationStatus.Check(content, diagnostics);
             return content;
         });
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
@@ -219,6 +220,8 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
         int pageCount;
         try
         {
+            // Every page's links first: a page lists the pages linking to it.
+            _stages.Step("links resolved", () => links.ResolveAll(loaded.Site.Pages));
             pageCount = _stages.Step("content pages rendered", () => renderer.RenderContent(links, (path, html) => WriteText(folder, path, html), progress));
             pageCount += _stages.Step("list pages rendered", () => renderer.RenderGenerated((path, html) => WriteText(folder, path, html)));
         }

@@ -24,7 +24,7 @@ public sealed class IncrementalOutputTests
 
             ## 準備
 
-            [継続率の見出し](../retention.md#見出し-1)と[CRM](../crm.ko.md)。
+            [継続率の見出し](../retention.md#見出し-1)と[CRM](../crm.ko.md)。[[crm]]と[[hiring#q-01|質問]]。
 
             ## 実行
 
@@ -80,6 +80,13 @@ public sealed class IncrementalOutputTests
         {
             ["articles/crm.md"] = "---\ntitle: CRM の基本\nsummary: 顧客管理\ndate: 2025-11-11\ntags: [crm, retention]\n---\n\n## 顧客の旅\n\n[韓国語版](crm.ko.md)\n",
         },
+        ["link added (its target lists it)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "を見る。", "を見る。[解約率](../kpis/churn-rate.md)と[質問](../catalogues/hiring.yml#q-02)。") },
+        ["link removed (its target no longer lists it)"] = new() { ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "[継続率の見出し](../retention.md#見出し-1)と", "") },
+        ["wikilink added and one removed"] = new()
+        {
+            ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "[[hiring#q-01|質問]]", "[[churn-rate#定義]]"),
+        },
+        ["title of a linking page changed (backlinks show it)"] = new() { ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "title: オンボーディングの進め方", "title: 導入の進め方") },
         ["page deleted"] = new() { ["articles/health.md"] = null },
         ["page deleted that another page links to"] = new() { ["articles/crm.ko.md"] = null },
         ["draft published"] = new() { ["articles/draft-notes.md"] = Replace("articles/draft-notes.md", "draft: true", "draft: false") },

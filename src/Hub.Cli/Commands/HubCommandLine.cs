@@ -71,5 +71,6 @@ public static class HubCommandLine
         NewCommand.Create(console),
         InitCommand.Create(console),
         ExplainCommand.Create(console),
+        TranslationsCommand.Create(console),
     };
 }

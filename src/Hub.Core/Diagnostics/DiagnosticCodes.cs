@@ -142,6 +142,14 @@ public static class DiagnosticCodes
         "them; otherwise the language switcher could not know which page to link. The message names the page that " +
         "already uses the key in that language. Give one of them another 'translationKey' or correct its 'lang'.");
 
+    public static readonly DiagnosticDescriptor TranslationStale = Define("HUB0120", Severity.Warning,
+        "A translation may be out of date",
+        "A translated page's 'translationOf' records the version of its source page (the page of the default language " +
+        "with the same translationKey) it was made from. When the source file changed since, the translation may no longer " +
+        "say what the source says: its page shows a notice with a link to the source, and this warning points at the " +
+        "value. Update the translation, then record the source's current version with " +
+        "'hub translations --mark input/articles/x.en.md'; 'hub translations' lists every stale and missing translation.");
+
     public static readonly DiagnosticDescriptor FormulaSyntaxError = Define("HUB0201", Severity.Error,
         "The formula is not a C# expression",
         "A KPI's 'formula' is one C# expression over its inputs, parsed by the C# compiler; this reports what the parser " +
@@ -295,6 +303,20 @@ public static class DiagnosticCodes
         "Links, images and the 'baseUrl' and 'editUrl' settings may use only http, https and mailto URLs (or relative " +
         "ones), so content cannot carry script into pages: 'javascript:', 'data:', 'vbscript:' and unknown schemes are " +
         "refused. For example '[x](javascript:alert(1))' is reported. Link to an http(s) address instead.");
+
+    public static readonly DiagnosticDescriptor WikiLinkUnknown = Define("HUB0404", Severity.Error,
+        "A wikilink names no page",
+        "A wikilink '[[slug]]' leads to the page with that slug (a file name without its extension, or the page's " +
+        "'slug'), in the page's language when there is one; '[[kpis/slug]]' looks only in that section. This is reported " +
+        "when no page has the slug, or when the part before '/' is not a section of the site. The hint suggests the " +
+        "closest slug. For example '[[churn-rat]]' is reported with \"did you mean 'churn-rate'?\". Correct the slug, " +
+        "or add the page.");
+
+    public static readonly DiagnosticDescriptor WikiLinkAmbiguous = Define("HUB0405", Severity.Error,
+        "A wikilink's slug names pages of two sections",
+        "An article and a KPI (or pages of any two sections) may share a slug, and then '[[slug]]' cannot tell which one " +
+        "it means. Name the section before the slug: '[[kpis/churn-rate]]' for the KPI page, '[[articles/churn-rate]]' " +
+        "for the article. The message lists the sections that have the slug.");
 
     public static readonly DiagnosticDescriptor TemplateError = Define("HUB0501", Severity.Error,
         "A theme template cannot be parsed or fails while rendering",

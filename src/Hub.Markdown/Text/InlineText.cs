@@ -29,6 +29,9 @@ public static class InlineText
             case LineBreakInline:
                 sb.Append(' ');
                 return;
+            case WikiLinks.WikiLinkInline wikiLink:
+                sb.Append(wikiLink.Label ?? wikiLink.Slug);
+                return;
             case HtmlEntityInline entity:
                 sb.Append(entity.Transcoded.AsSpan());
                 return;

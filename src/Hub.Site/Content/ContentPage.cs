@@ -35,6 +35,9 @@ public abstract class ContentPage
 
     public int BodyFirstLine { get; init; } = 1;
 
+    /// <summary>The version of the page's source file a translation of it records (<see cref="Translations.TranslationHash"/>), read once when asked.</summary>
+    public string SourceHash => field ??= Translations.TranslationHash.OfFile(SourcePath);
+
     /// <summary>Every anchor id a link may target on this page.</summary>
     public virtual IEnumerable<string> Anchors => Body?.Headings.Select(h => h.Id) ?? [];
 

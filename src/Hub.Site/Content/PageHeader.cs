@@ -10,7 +10,7 @@ namespace Hub.Site.Content;
 public sealed record PageHeader
 {
     public static readonly IReadOnlySet<string> CommonKeys =
-        new HashSet<string>(StringComparer.Ordinal) { "title", "summary", "lang", "date", "tags", "draft", "slug", "translationKey" };
+        new HashSet<string>(StringComparer.Ordinal) { "title", "summary", "lang", "date", "tags", "draft", "slug", "translationKey", "translationOf" };
 
     public required string Title { get; init; }
 
@@ -24,6 +24,12 @@ public sealed record PageHeader
 
     /// <summary>Where the front matter sets <c>translationKey</c>; null when it defaults to the slug.</summary>
     public SourceLocation? TranslationKeyLocation { get; init; }
+
+    /// <summary>The source version a translation was made from (<c>translationOf</c>, see <see cref="Translations.TranslationHash"/>), or null.</summary>
+    public string? TranslationOf { get; init; }
+
+    /// <summary>Where the front matter sets <c>translationOf</c>.</summary>
+    public SourceLocation? TranslationOfLocation { get; init; }
 
     public DateOnly? Date { get; init; }
 
@@ -78,6 +84,13 @@ public sealed record PageHeader
         {
             title = map.String("title", required: true);
         }
+        var translationOf = map.String("translationOf");
+        if (translationOf is not null && !Translations.TranslationHash.IsValid(translationOf))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("translationOf")!), $"translationOf '{translationOf}' is not a source version",
+                "let 'hub translations --mark' write it");
+            translationOf = null;
+        }
         return new PageHeader
         {
             Title = title ?? slug,
@@ -86,6 +99,8 @@ public sealed record PageHeader
             Slug = slug,
             TranslationKey = map.String("translationKey") ?? slug,
             TranslationKeyLocation = map.Node("translationKey") is null ? null : map.KeyLocation("translationKey"),
+            TranslationOf = translationOf,
+            TranslationOfLocation = translationOf is null ? null : map.LocationOf(map.Node("translationOf")!),
             Date = date,
             Tags = map.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             Draft = map.Bool("draft") ?? false,

@@ -174,6 +174,9 @@ public sealed class SiteContent
     public IReadOnlyList<ContentPage> TranslationsOf(ContentPage page) =>
         _translations.TryGetValue($"{page.Section}/{page.Header.TranslationKey}", out var list) ? list : [page];
 
+    /// <summary>Every page of <paramref name="slug"/>, of any kind and language, by URL.</summary>
+    public IReadOnlyList<ContentPage> WithSlug(string slug) => _bySlug.TryGetValue(slug, out var pages) ? pages : [];
+
     /// <summary>A page of a kind by slug, preferring the given language, then the default language.</summary>
     public T? Find<T>(string slug, string lang) where T : ContentPage
     {

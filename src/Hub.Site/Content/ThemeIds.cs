@@ -18,5 +18,6 @@ public static class ThemeIds
         "catalogue-scorecard-interviewer", "catalogue-scorecard-date", "catalogue-scorecard-probe", "catalogue-scorecard-message",
         "debrief-files", "debrief-drop", "debrief-clear", "debrief-status", "debrief-errors", "debrief-result", "debrief-ratings", "debrief-gaps",
         "debrief-recommendations", "debrief-notes",
+        "backlinks-title",
     };
 }

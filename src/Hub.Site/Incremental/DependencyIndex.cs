@@ -12,6 +12,7 @@ public sealed class DependencyIndex
     private readonly Dictionary<string, HashSet<ContentPage>> _linksToFile = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ContentPage>> _linksToRoot = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<ContentPage>> _embeds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<ContentPage>> _wikiLinks = new(StringComparer.Ordinal);
 
     public DependencyIndex(IEnumerable<ContentPage> pages)
     {
@@ -40,6 +41,9 @@ public sealed class DependencyIndex
     /// <summary>Pages with a <c>:::{embed} {slug}</c> embed (<c>:::kpi churn-rate</c>).</summary>
     public IEnumerable<ContentPage> Embedding(string embed, string slug) => Get(_embeds, embed + ":" + slug);
 
+    /// <summary>Pages with a wikilink to <paramref name="slug"/> (<c>[[churn-rate]]</c>, <c>[[kpis/churn-rate]]</c>), whichever page it finds.</summary>
+    public IEnumerable<ContentPage> WikiLinking(string slug) => Get(_wikiLinks, slug);
+
     private void Visit(ContentPage page, Action<Dictionary<string, HashSet<ContentPage>>, string> visit)
     {
         if (page.Body is { } body)
@@ -50,6 +54,13 @@ public sealed class DependencyIndex
                 if (LinkTarget(dir, link.Url) is { } target)
                 {
                     visit(target.Root ? _linksToRoot : _linksToFile, target.Key);
+                }
+            }
+            foreach (var wikiLink in body.WikiLinks)
+            {
+                if (wikiLink.Inline.Slug.Length > 0)
+                {
+                    visit(_wikiLinks, wikiLink.Inline.Slug);
                 }
             }
             foreach (var embed in body.Embeds)

@@ -82,26 +82,35 @@ public sealed class IncrementalRebuild
             return new BuildResult(AllDiagnostics(), 0, 0, _output);
         }
         var previous = changes.Select(c => _fileDiagnostics.GetValueOrDefault(c.DisplayPath) ?? []).ToList();
+        var linksBefore = changes.Select(c => _links.Graph.From(c.SourcePath)).ToList();
         _diagnostics.Clear();
         var plan = Apply(changes);
 
         ReferenceChecks.Check(_site, _diagnostics);
+        Translations.TranslationStatus.Check(_site, _diagnostics);
+        // Links are resolved again (and checked) before anything renders: a page's backlinks come from them.
+        var resolved = plan.OwnPages.Concat(plan.Dependents).Concat(plan.LinkChecks).ToList();
+        foreach (var page in resolved)
+        {
+            _links.Resolve(page);
+        }
         var rendered = new List<(string Path, string Html)>();
-        foreach (var page in plan.OwnPages.Concat(plan.Dependents))
+        foreach (var page in plan.OwnPages.Concat(plan.Dependents).Concat(BacklinkTargets(changes, linksBefore, plan)))
         {
             if (_renderer.RenderContentPage(page, _links) is { } html)
             {
                 rendered.Add((page.RootUrl + "index.html", html));
             }
         }
-        foreach (var page in plan.LinkChecks)
-        {
-            _ = _links.Map(page); // Only the check is wanted: the page's bytes do not change.
-        }
         var diagnostics = AllDiagnostics();
         if (diagnostics.Any(d => d.IsError))
         {
             Apply(changes.Select((c, i) => c.Inverse(previous[i])).ToList());
+            // The pages back in place get their links (and the graph its edges) as they were.
+            foreach (var page in resolved.Concat(changes.Select(c => c.Old).OfType<ContentPage>()).Where(IsLive).Distinct())
+            {
+                _links.Resolve(page);
+            }
             _pending.UnionWith(paths);
             return new BuildResult(diagnostics, 0, 0, null);
         }
@@ -189,6 +198,7 @@ public sealed class IncrementalRebuild
                 _models.Forget(old);
                 CountTags(old, -1);
                 _links.TargetRemoved(old.RootUrl);
+                _links.Forget(old);
             }
             _fileDiagnostics.Remove(change.DisplayPath);
             if (change.LoadDiagnostics.Count > 0)
@@ -245,6 +255,10 @@ public sealed class IncrementalRebuild
                     dependents.UnionWith(_index.Embedding(embed, page.Slug));
                 }
                 kindModels.UnionWith(page.Kind.ModelsReading(page, _site));
+                // Its translations say whether they are out of date against it.
+                dependents.UnionWith(_site.TranslationsOf(page).Where(IsLive));
+                // A wikilink shows its target's title and finds it by slug: any change to a page of that slug may change it.
+                dependents.UnionWith(_index.WikiLinking(page.Slug));
             }
         }
         kindModels.UnionWith(own.Where(p => p.Kind.ModelName is not null));
@@ -275,6 +289,35 @@ public sealed class IncrementalRebuild
         return new Plan(own, [.. dependents.OrderBy(p => p.RootUrl, StringComparer.Ordinal)], [.. checks],
             listed.Select(p => p.Lang).ToHashSet(StringComparer.Ordinal),
             listed.Select(p => (p.Lang, p.Section)).ToHashSet(), tagPages, sitemap, deleted);
+    }
+
+    /// <summary>
+    /// The pages whose backlinks changed: those a changed page links to now and did not before, or did and does not
+    /// now; all of them, before and after, when the changed page's title, URL or language (what a backlink shows) changed.
+    /// </summary>
+    private List<ContentPage> BacklinkTargets(List<PageChange> changes, List<IReadOnlyList<LinkEdge>> before, Plan plan)
+    {
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            var change = changes[i];
+            var after = _links.Graph.From(change.SourcePath);
+            var shown = change.Old is null || change.New is null || change.Old.Title != change.New.Title
+                || change.Old.RootUrl != change.New.RootUrl || change.Old.Lang != change.New.Lang;
+            var edges = before[i].ToHashSet();
+            if (shown)
+            {
+                edges.UnionWith(after);
+            }
+            else
+            {
+                edges.SymmetricExceptWith(after);
+            }
+            targets.UnionWith(edges.Select(e => e.To));
+        }
+        var rendering = plan.OwnPages.Concat(plan.Dependents).ToHashSet(ReferenceEqualityComparer.Instance);
+        return [.. targets.Select(_site.BySource).OfType<ContentPage>().Where(p => IsLive(p) && !rendering.Contains(p))
+            .OrderBy(p => p.RootUrl, StringComparer.Ordinal)];
     }
 
     private bool IsLive(ContentPage page) => ReferenceEquals(_site.BySource(page.SourcePath), page);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Hub.Core.Diagnostics;
+using Hub.Markdown.WikiLinks;
 using Hub.Site.Content;
 
 namespace Hub.Site.Links;
@@ -8,12 +9,17 @@ namespace Hub.Site.Links;
 /// <summary>
 /// Resolves the links a page's Markdown contains into the URLs the page emits (<see cref="Map"/>, applied as the page
 /// renders): a relative link to a source file becomes a link to its page,
-/// a site-root link gets the base path, and a link to a missing file, page or anchor is an error at the link, as is
-/// a URL outside the allow-list (<see cref="UrlSafety"/>).
+/// a site-root link gets the base path, a wikilink (<c>[[slug]]</c>) leads to the page of that slug, and a link to a
+/// missing file, page or anchor is an error at the link, as is a URL outside the allow-list (<see cref="UrlSafety"/>).
+/// Every link it resolves to another page goes into <see cref="Graph"/>, so backlinks are exactly the checked links.
 /// </summary>
 public sealed partial class LinkResolver(SiteContent site, HashSet<string> knownRootPaths, DiagnosticBag diagnostics, string? pendingUnder = null)
 {
     private readonly ConcurrentQueue<(string RootPath, string Url, SourceLocation Location)> _pending = new();
+    private readonly ConcurrentDictionary<ContentPage, PageLinks> _resolved = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The links between pages resolved so far: what each page links to and what links to it.</summary>
+    public LinkGraph Graph { get; } = new();
 
     /// <summary>
     /// A folder of files still being generated while pages render: a site-root link under it that is not known
@@ -53,13 +59,42 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
     /// URL resolves the same way wherever it is in one page, so the map is keyed by the URL as written; links left
     /// as written are not in it.
     /// </summary>
-    public IReadOnlyDictionary<string, string> Map(ContentPage page)
+    public IReadOnlyDictionary<string, string> Map(ContentPage page) => Resolve(page).Urls;
+
+    /// <summary>Resolves every page's links, in parallel, before any page renders: a page's backlinks are then known.</summary>
+    public void ResolveAll(IEnumerable<ContentPage> pages) => Parallel.ForEach(pages, page => Resolve(page));
+
+    /// <summary>The page's links as last resolved (<see cref="Resolve(ContentPage)"/>), resolving them now if they never were.</summary>
+    public PageLinks LinksOf(ContentPage page) => _resolved.TryGetValue(page, out var links) ? links : Resolve(page);
+
+    /// <summary>The page left the site or is being replaced (serve's incremental rebuild): its links are no longer links.</summary>
+    public void Forget(ContentPage page)
     {
-        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        _resolved.TryRemove(page, out _);
+        Graph.Set(Key(page), null);
+    }
+
+    /// <summary>The links to <paramref name="page"/> from other pages, as checked.</summary>
+    public IReadOnlyList<LinkEdge> Backlinks(ContentPage page) => Graph.To(Key(page));
+
+    /// <summary>The graph's name of a page: its source file's full path.</summary>
+    public static string Key(ContentPage page) => Path.GetFullPath(page.SourcePath);
+
+    /// <summary>
+    /// Checks the URLs, links and wikilinks of <paramref name="page"/> (each error located at its link), records its
+    /// links to other pages in <see cref="Graph"/>, and returns what each link and wikilink becomes in the page.
+    /// </summary>
+    public PageLinks Resolve(ContentPage page)
+    {
         if (page.Body is null)
         {
-            return map;
+            _resolved[page] = PageLinks.None;
+            Graph.Set(Key(page), null);
+            return PageLinks.None;
         }
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var wikiLinks = new Dictionary<string, WikiLinkResolution>(StringComparer.Ordinal);
+        var edges = new List<LinkEdge>();
         foreach (var url in page.Body.Urls)
         {
             if (UrlSafety.DisallowedScheme(url.Url) is { } scheme)
@@ -74,16 +109,27 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
             {
                 continue;
             }
-            if (Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column)) is { } resolved)
+            if (Resolve(page, link.Url, page.BodyLocation(link.Line, link.Column), edges) is { } resolved)
             {
                 map[link.Url] = resolved;
             }
         }
-        return map;
+        foreach (var wikiLink in page.Body.WikiLinks)
+        {
+            if (ResolveWikiLink(page, wikiLink.Inline, page.BodyLocation(wikiLink.Line, wikiLink.Column), edges) is { } resolved)
+            {
+                wikiLinks[wikiLink.Raw] = resolved;
+            }
+        }
+        var links = new PageLinks(map, wikiLinks, edges.Distinct().ToList());
+        _resolved[page] = links;
+        Graph.Set(Key(page), links.Edges);
+        return links;
     }
 
-    /// <summary>The URL to emit for <paramref name="url"/> written in <paramref name="page"/>, or null to leave it.</summary>
-    public string? Resolve(ContentPage page, string url, SourceLocation location)
+    /// <summary>The URL to emit for <paramref name="url"/> written in <paramref name="page"/>, or null to leave it; a
+    /// link to another page is added to <paramref name="edges"/>.</summary>
+    public string? Resolve(ContentPage page, string url, SourceLocation location, List<LinkEdge>? edges = null)
     {
         if (url.Length == 0 || Scheme().IsMatch(url) || url.StartsWith("//", StringComparison.Ordinal))
         {
@@ -116,12 +162,20 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
                     ReportMissing(url, location);
                 }
             }
+            else if (site.ByRootUrl(rootPath) is { } rootTarget && !ReferenceEquals(rootTarget, page))
+            {
+                edges?.Add(new LinkEdge(Key(page), Key(rootTarget), fragment is null ? null : Uri.UnescapeDataString(fragment)));
+            }
             return site.Config.Url(rootPath) + query + (fragment is null ? string.Empty : "#" + fragment);
         }
         var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(page.SourcePath)!, Uri.UnescapeDataString(path)));
         if (site.BySource(target) is { } targetPage)
         {
             CheckAnchor(page, targetPage, fragment, location);
+            if (!ReferenceEquals(targetPage, page))
+            {
+                edges?.Add(new LinkEdge(Key(page), Key(targetPage), fragment is null ? null : Uri.UnescapeDataString(fragment)));
+            }
             return site.Config.Url(targetPage.RootUrl) + query + (fragment is null ? string.Empty : "#" + fragment);
         }
         var staticDir = Path.GetFullPath(Path.Combine(site.InputDir, "static")) + Path.DirectorySeparatorChar;
@@ -133,6 +187,67 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
         var hint = File.Exists(target) ? "only pages and files under input/static/ are published" : SuggestFile(target);
         diagnostics.Error(DiagnosticCodes.BrokenLink, location, $"link to '{url}' points to a missing file ({shown})", hint);
         return null;
+    }
+
+    /// <summary>
+    /// What a wikilink becomes: the page of its slug (in its section when qualified) in the page's language, else the
+    /// default language's, else the first language's that has one (shown with a marker); null after an error.
+    /// </summary>
+    private WikiLinkResolution? ResolveWikiLink(ContentPage page, WikiLinkInline link, SourceLocation location, List<LinkEdge> edges)
+    {
+        var written = $"[[{link.Raw}]]";
+        ContentPage target;
+        if (link.Slug.Length == 0 && link.Qualifier is null)
+        {
+            target = page;
+        }
+        else
+        {
+            var sections = site.Kinds.Sections;
+            if (link.Qualifier is { } qualifier && !sections.Contains(qualifier, StringComparer.Ordinal))
+            {
+                diagnostics.Error(DiagnosticCodes.WikiLinkUnknown, location, $"wikilink '{written}' names '{qualifier}', which is not a section of the site",
+                    DidYouMean.Hint(qualifier, sections) ?? $"the sections are {string.Join(", ", sections)}");
+                return null;
+            }
+            var candidates = site.WithSlug(link.Slug).Where(p => link.Qualifier is null || p.Section == link.Qualifier).ToList();
+            if (candidates.Count == 0)
+            {
+                var slugs = site.Pages.Where(p => link.Qualifier is null || p.Section == link.Qualifier).Select(p => p.Slug);
+                diagnostics.Error(DiagnosticCodes.WikiLinkUnknown, location,
+                    $"wikilink '{written}' leads to no page: no {(link.Qualifier is null ? "page" : "page of " + link.Qualifier)} has the slug '{link.Slug}'",
+                    DidYouMean.Hint(link.Slug, slugs));
+                return null;
+            }
+            var inSections = candidates.Select(p => p.Section).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (inSections.Count > 1)
+            {
+                diagnostics.Error(DiagnosticCodes.WikiLinkAmbiguous, location,
+                    $"wikilink '{written}' is ambiguous: pages of {string.Join(" and ", inSections)} have the slug '{link.Slug}'",
+                    "name the section: " + string.Join(" or ", inSections.Select(s => $"[[{s}/{link.Raw.TrimStart()}]]")));
+                return null;
+            }
+            var languages = site.Config.Languages.ToList();
+            target = candidates.FirstOrDefault(p => p.Lang == page.Lang)
+                ?? candidates.FirstOrDefault(p => p.Lang == site.Config.DefaultLanguage)
+                ?? candidates.OrderBy(p => languages.IndexOf(p.Lang)).ThenBy(p => p.RootUrl, StringComparer.Ordinal).First();
+        }
+        if (link.Anchor is { } anchor && !target.Anchors.Contains(anchor, StringComparer.Ordinal))
+        {
+            var hint = DidYouMean.Closest(anchor, target.Anchors);
+            diagnostics.Error(DiagnosticCodes.BrokenAnchor, location,
+                $"anchor '#{anchor}' of wikilink '{written}' does not exist in {(ReferenceEquals(target, page) ? "this page" : target.DisplayPath)}",
+                hint is null ? null : $"did you mean '#{hint}'?");
+            return null;
+        }
+        if (!ReferenceEquals(target, page))
+        {
+            edges.Add(new LinkEdge(Key(page), Key(target), link.Anchor));
+        }
+        var text = link.Label
+            ?? (ReferenceEquals(target, page) ? page.Body?.Headings.FirstOrDefault(h => h.Id == link.Anchor)?.Text ?? link.Anchor! : target.Title);
+        var url = ReferenceEquals(target, page) ? string.Empty : site.Config.Url(target.RootUrl);
+        return new WikiLinkResolution(url + (link.Anchor is null ? string.Empty : "#" + link.Anchor), text, target.Lang == page.Lang ? null : target.Lang);
     }
 
     private void ReportMissing(string url, SourceLocation location) =>

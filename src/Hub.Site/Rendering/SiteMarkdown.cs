@@ -10,5 +10,6 @@ public static class SiteMarkdown
     {
         EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { EmbedRenderer.KpiEmbed, EmbedRenderer.QuestionsEmbed },
         ReservedIds = ThemeIds.Reserved,
+        WikiLinks = true,
     };
 }

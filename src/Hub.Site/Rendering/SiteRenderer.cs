@@ -17,6 +17,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     public IReadOnlyList<(string RootUrl, IReadOnlyList<(string Lang, string RootUrl)> Alternates)> SitemapEntries => _sitemap.ToList();
 
     private readonly ListPages _lists = new(site, models, theme, diagnostics);
+    private readonly LinkModels _linkModels = new(site, models);
 
     /// <summary>Every path a site-root link may target, known before any page renders.</summary>
     public HashSet<string> KnownRootPaths(IEnumerable<string> extraFiles)
@@ -56,12 +57,17 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         return count;
     }
 
-    /// <summary>Renders one content page (links resolved, embeds expanded) to its whole HTML document.</summary>
+    /// <summary>Renders one content page (links as last resolved, embeds expanded, backlinks listed) to its whole HTML document.</summary>
     public string? RenderContentPage(ContentPage page, LinkResolver links)
     {
-        var map = links.Map(page);
-        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url)) ?? string.Empty;
-        return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body)) is { } html
+        var resolved = links.LinksOf(page);
+        var map = resolved.Urls;
+        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url),
+            wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null) ?? string.Empty;
+        var model = models.ContentPageModel(page, body);
+        _linkModels.AddBacklinks(model, page, links);
+        _linkModels.AddTranslationStatus(model, page);
+        return RenderPage(page.Layout, page.Lang, model) is { } html
             ? RelativeUrls.Apply(html, site.Config.BasePath, page.RootUrl + "index.html")
             : null;
     }
