@@ -165,6 +165,14 @@ public sealed class KpiInsightsTests
     }
 
     [Fact]
+    public void AnInvalidKpiPeriodIsReportedOnceNotAgainAtItsExamplesAndBenchmarks()
+    {
+        using var site = new TestSite(new Dictionary<string, string> { ["kpis/grr.md"] = KpiInsightsFixture.Grr.Replace("period: monthly\n", "period: yearly\n", StringComparison.Ordinal) });
+        var shown = site.Shown(site.Build());
+        Assert.Equal(["kpis/grr.md(10,9): error HUB0220: period 'yearly' is not one of monthly, quarterly, annual"], shown.Where(d => d.Contains("HUB0220", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void AnExamplePeriodNeedsTheKpisPeriod()
     {
         var text = KpiInsightsFixture.Grr.Replace("period: monthly\ncompounding: retention\n", string.Empty, StringComparison.Ordinal)

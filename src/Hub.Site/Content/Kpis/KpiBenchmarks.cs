@@ -24,7 +24,7 @@ public static partial class KpiBenchmarks
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal) { "segment", "low", "median", "high", "period", "source", "asOf", "note" };
     private static readonly HashSet<string> SourceKeys = new(StringComparer.Ordinal) { "title", "url", "year" };
 
-    public static IReadOnlyList<KpiBenchmark> Read(YamlMap map, KpiPeriod? period, string lang, SiteConfig config, DiagnosticBag diagnostics)
+    public static IReadOnlyList<KpiBenchmark> Read(YamlMap map, KpiPeriod? period, bool periodWritten, string lang, SiteConfig config, DiagnosticBag diagnostics)
     {
         var benchmarks = new List<KpiBenchmark>();
         foreach (var entry in map.MapList("benchmarks"))
@@ -47,7 +47,7 @@ public static partial class KpiBenchmarks
                 diagnostics.Error(DiagnosticCodes.BenchmarkInvalid, entry.LocationOf(entry.Node(key)!), "a benchmark's figures must be in order: low <= median <= high");
                 ok = false;
             }
-            ok &= KpiPeriods.ReadItem(entry, period, "the benchmark", diagnostics, out var benchmarkPeriod);
+            ok &= KpiPeriods.ReadItem(entry, period, periodWritten, "the benchmark", diagnostics, out var benchmarkPeriod);
             var source = ReadSource(entry, diagnostics);
             var asOf = entry.String("asOf");
             if (asOf is not null && !AsOfPattern().IsMatch(asOf))

@@ -95,7 +95,7 @@ public static class KpiLoader
                 continue;
             }
             var resultNode = example.Node("result")!;
-            if (!KpiPeriods.ReadExample(example, period, diagnostics, out var examplePeriod))
+            if (!KpiPeriods.ReadExample(example, period, map.Node("period") is not null, diagnostics, out var examplePeriod))
             {
                 continue;
             }
@@ -131,7 +131,7 @@ public static class KpiLoader
             Examples = examples,
             Related = map.StringList("related"),
             Period = period,
-            Benchmarks = KpiBenchmarks.Read(map, period, source.Header.Lang, config, diagnostics),
+            Benchmarks = KpiBenchmarks.Read(map, period, map.Node("period") is not null, source.Header.Lang, config, diagnostics),
         };
     }
 

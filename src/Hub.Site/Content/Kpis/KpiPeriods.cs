@@ -44,7 +44,7 @@ public static class KpiPeriods
 
     /// <summary>The <c>period</c> of an example (the period its inputs and result describe: the formula holds for any) or
     /// a benchmark (which the result is converted to): false after reporting a value the KPI cannot use.</summary>
-    public static bool ReadItem(YamlMap item, KpiPeriod? kpi, string what, DiagnosticBag diagnostics, out string? period)
+    public static bool ReadItem(YamlMap item, KpiPeriod? kpi, bool kpiPeriodWritten, string what, DiagnosticBag diagnostics, out string? period)
     {
         period = null;
         if (item.Node("period") is null)
@@ -56,6 +56,11 @@ public static class KpiPeriods
             return false;
         }
         var at = item.LocationOf(item.Node("period")!);
+        if (kpi is null && kpiPeriodWritten)
+        {
+            // The KPI's own period is invalid and reported: saying it declares none would mislead.
+            return false;
+        }
         if (kpi is null)
         {
             diagnostics.Error(DiagnosticCodes.KpiPeriodInvalid, at, $"{what} states a period, but the KPI declares none", "add the KPI's 'period' (and 'compounding' to convert)");
@@ -71,8 +76,8 @@ public static class KpiPeriods
         return true;
     }
 
-    public static bool ReadExample(YamlMap example, KpiPeriod? kpi, DiagnosticBag diagnostics, out string? period) =>
-        ReadItem(example, kpi, "the example", diagnostics, out period);
+    public static bool ReadExample(YamlMap example, KpiPeriod? kpi, bool kpiPeriodWritten, DiagnosticBag diagnostics, out string? period) =>
+        ReadItem(example, kpi, kpiPeriodWritten, "the example", diagnostics, out period);
 
     private static string? ReadPeriod(YamlMap map, DiagnosticBag diagnostics)
     {
