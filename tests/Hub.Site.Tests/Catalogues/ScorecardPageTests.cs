@@ -45,4 +45,19 @@ public sealed class ScorecardPageTests
         Assert.Null(plain.QuerySelector("form.scorecard"));
         Assert.DoesNotContain(plain.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.Contains("scorecard", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ServeRebuildsAScoredCatalogueInFullSoItsDebriefPageFollows()
+    {
+        using var site = new TestSite(ScorecardFixtures.Site());
+        var (_, session) = SiteBuilder.BuildSession(site.Options());
+        var path = Path.Combine(site.Input, "catalogues", "hiring.yml");
+        site.Write("catalogues/hiring.yml", ScorecardFixtures.Site()["catalogues/hiring.yml"].Replace("label: 状況判断", "label: 判断力", StringComparison.Ordinal));
+        Assert.Null(session!.TryUpdate([path]));
+        // A catalogue without a scorecard still takes serve's incremental path.
+        site.Write("catalogues/plain.yml", ScorecardFixtures.Site()["catalogues/plain.yml"].Replace("一問目", "最初の質問", StringComparison.Ordinal));
+        Assert.NotNull(session.TryUpdate([Path.Combine(site.Input, "catalogues", "plain.yml")]));
+        site.BuildOk();
+        Assert.Equal("判断力", site.Html("/ja/catalogues/hiring/debrief/").QuerySelector(".debrief-attributes [data-attribute=judgement]")!.TextContent);
+    }
 }
