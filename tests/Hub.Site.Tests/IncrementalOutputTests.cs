@@ -55,6 +55,9 @@ public sealed class IncrementalOutputTests
 
             まだ。
             """;
+        // A translation that records its source's version: an edit of the source makes it stale.
+        files["articles/retention.en.md"] = files["articles/retention.en.md"].Replace("title: Raising retention",
+            "title: Raising retention\ntranslationOf: " + Hub.Site.Translations.TranslationHash.Of(files["articles/retention.md"]), StringComparison.Ordinal);
         return files;
     }
 
@@ -87,6 +90,7 @@ public sealed class IncrementalOutputTests
             ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "[[hiring#q-01|質問]]", "[[churn-rate#定義]]"),
         },
         ["title of a linking page changed (backlinks show it)"] = new() { ["articles/guide/onboarding.md"] = Replace("articles/guide/onboarding.md", "title: オンボーディングの進め方", "title: 導入の進め方") },
+        ["source edited (its translation goes stale)"] = new() { ["articles/retention.md"] = Replace("articles/retention.md", "本文です。", "本文を書き直しました。") },
         ["page deleted"] = new() { ["articles/health.md"] = null },
         ["page deleted that another page links to"] = new() { ["articles/crm.ko.md"] = null },
         ["draft published"] = new() { ["articles/draft-notes.md"] = Replace("articles/draft-notes.md", "draft: true", "draft: false") },
