@@ -33,7 +33,7 @@ public sealed class ScorecardPageTests
         Assert.Contains(doc.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.EndsWith("/assets/js/scorecard-page.js", StringComparison.Ordinal));
 
         // Its debrief page knows the attributes and loads its own script; a catalogue without a scorecard has none.
-        Assert.Equal("/cs-hub/ja/catalogues/hiring/debrief/", doc.QuerySelector("a.scorecard-debrief-link")!.GetAttribute("href"));
+        Assert.Equal("/cs-hub/ja/catalogues/hiring/debrief/", doc.QuerySelector("a.scorecard-debrief-link")!.Target());
         var debrief = site.Html("/ja/catalogues/hiring/debrief/");
         Assert.Equal("評価の突き合わせ(デブリーフ): 採用面接", debrief.QuerySelector("h1")!.TextContent);
         Assert.Equal(["judgement", "teamwork"], debrief.QuerySelectorAll(".debrief-attributes [data-attribute]").Select(l => l.GetAttribute("data-attribute")!));

@@ -34,7 +34,7 @@ public sealed class WikiLinkTests
                 ("/cs-hub/ja/kpis/churn-rate/#定義", "解約率"), ("/cs-hub/ja/catalogues/hiring/#q-02", "採用面接の質問"),
                 ("/cs-hub/ja/kpis/churn-rate/", "解約率"), ("#節", "節"),
             ],
-            links.Select(a => (a.GetAttribute("href"), a.TextContent)));
+            links.Select(a => (a.Target(), a.TextContent)));
         Assert.All(links, a => Assert.Null(a.GetAttribute("hreflang")));
     }
 
@@ -45,12 +45,12 @@ public sealed class WikiLinkTests
         files["articles/wiki.ko.md"] = "---\ntitle: 위키\ntranslationKey: wiki\n---\n\n[[retention]] [[crm]]\n";
         using var site = new TestSite(files);
         var ja = Build(site).QuerySelectorAll(".prose a.wikilink").ToList();
-        Assert.Equal("/cs-hub/ja/articles/retention/", ja[0].GetAttribute("href"));
+        Assert.Equal("/cs-hub/ja/articles/retention/", ja[0].Target());
         Assert.Equal("継続率を上げる施策", ja[0].TextContent);
         Assert.Null(ja[0].QuerySelector(".wikilink-lang"));
 
         // No Japanese page: the English one, its title marked as English, the language said in the page's words.
-        Assert.Equal("/cs-hub/en/articles/only-en/#why", ja[1].GetAttribute("href"));
+        Assert.Equal("/cs-hub/en/articles/only-en/#why", ja[1].Target());
         Assert.Equal("en", ja[1].GetAttribute("hreflang"));
         Assert.Equal("Only in English", ja[1].QuerySelector("span[lang=en]")!.TextContent);
         Assert.Equal("（English）", ja[1].QuerySelector(".wikilink-lang")!.TextContent);
@@ -60,9 +60,9 @@ public sealed class WikiLinkTests
 
         // From Korean: no Korean retention page, so the default language's (Japanese), not the English one.
         var ko = site.Html("/ko/articles/wiki/").QuerySelectorAll(".prose a.wikilink").ToList();
-        Assert.Equal("/cs-hub/ja/articles/retention/", ko[0].GetAttribute("href"));
+        Assert.Equal("/cs-hub/ja/articles/retention/", ko[0].Target());
         Assert.Equal("(日本語)", ko[0].QuerySelector(".wikilink-lang")!.TextContent);
-        Assert.Equal("/cs-hub/ko/articles/crm/", ko[1].GetAttribute("href"));
+        Assert.Equal("/cs-hub/ko/articles/crm/", ko[1].Target());
     }
 
     [Fact]
