@@ -240,6 +240,10 @@ public sealed class IncrementalRebuild
                     dependents.UnionWith(_index.Embedding(embed, page.Slug));
                 }
                 kindModels.UnionWith(page.Kind.ModelsReading(page, _site));
+                foreach (var kind in _site.Kinds)
+                {
+                    kindModels.UnionWith(kind.PagesReading(page, _site));
+                }
             }
         }
         kindModels.UnionWith(own.Where(p => p.Kind.ModelName is not null));
