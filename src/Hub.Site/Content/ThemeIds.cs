@@ -14,5 +14,6 @@ public static class ThemeIds
         "formula", "calculator", "inputs", "examples", "related", "kpi-questions",
         "catalogue-filters", "catalogue-filters-panel", "catalogue-filters-title", "catalogue-q", "catalogue-q-hint",
         "catalogue-status", "catalogue-empty", "catalogue-kit", "catalogue-kit-title", "catalogue-kit-summary", "catalogue-kit-message",
+        "term-aliases", "term-related",
     };
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
+using Hub.Site.Content.Glossary;
 using Hub.Site.Links;
 using Hub.Site.Output;
 using Hub.Templates;
@@ -17,6 +18,9 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     public IReadOnlyList<(string RootUrl, IReadOnlyList<(string Lang, string RootUrl)> Alternates)> SitemapEntries => _sitemap.ToList();
 
     private readonly ListPages _lists = new(site, models, theme, diagnostics);
+
+    /// <summary>Each language's glossary terms, to explain where pages use them (a glossary edit is a full build, so they stay put).</summary>
+    private readonly ConcurrentDictionary<string, TermMarkup> _terms = new(StringComparer.Ordinal);
 
     /// <summary>Every path a site-root link may target, known before any page renders.</summary>
     public HashSet<string> KnownRootPaths(IEnumerable<string> extraFiles)
@@ -61,6 +65,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     {
         var map = links.Map(page);
         var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url)) ?? string.Empty;
+        body = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang)).Apply(body);
         return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
     }
 
