@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Hub.Site.Tests.Glossary;
 using Hub.Site.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -81,6 +82,29 @@ public sealed class GlossaryBrowserTests
         await Assertions.Expect(sql).ToBeHiddenAsync();
 
         Assert.Empty(errors);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [BrowserFact]
+    public async Task TermPagesTheIndexAndExplainedTermsHaveNoSeriousAccessibilityViolations()
+    {
+        using var site = new TestSite(TermMarkupTests.Files());
+        await using var session = await BrowserSession.StartAsync(site);
+        var page = session.Page;
+        var failures = new List<string>();
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            foreach (var path in new[] { "ja/articles/terms/", "ja/glossary/", "ja/glossary/nrr/" })
+            {
+                await page.GotoAsync(session.Url(path));
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                var results = await page.RunAxe();
+                failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{scheme} {path}: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+            }
+        }
+        Assert.Empty(failures);
         Assert.Empty(session.ConsoleErrors);
     }
 }
