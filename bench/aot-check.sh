@@ -29,7 +29,7 @@ cp -r "$ROOT/input" "$broken"
 sed -i 's|^formula: salesMarketingSpend / newCustomers$|formula: Math.Max(salesMarketingSpend) / newCustomers|' "$broken/kpis/cac.md"
 sed -i '0,/^formula: .*/s||formula: System.IO.File.ReadAllText("x").Length|' "$broken/kpis/arr.md"
 sed -i '0,/result: [0-9]/s/result: \([0-9]\)/result: 9\1/' "$broken/kpis/ltv.md"
-printf '\n[どこにもない](no-such-article.md)\n' >>"$broken/articles/glossary.md"
+printf '\n[どこにもない](no-such-article.md)\n' >>"$broken/articles/touch-models.md"
 printf 'questions: [\n' >>"$broken/catalogues/csm-hiring.yml"
 git -C "$ROOT" diff --no-index --stat "$ROOT/input" "$broken" >&2 || true
 

@@ -4,7 +4,7 @@ using Hub.Site.Scaffolding;
 
 namespace Hub.Cli.Commands;
 
-/// <summary><c>hub new article|catalogue|kpi &lt;slug&gt; [--lang ja]</c>: writes a valid file to start from, for each registered content kind with a scaffold.</summary>
+/// <summary><c>hub new article|catalogue|kpi|term &lt;slug&gt; [--lang ja]</c>: writes a valid file to start from, for each registered content kind with a scaffold.</summary>
 public static class NewCommand
 {
     public static Command Create(CliConsole console)

@@ -4,7 +4,7 @@ namespace Hub.Core.Diagnostics;
 /// The registry of every diagnostic Hub reports, each declared once with its code, default severity, title and
 /// explanation, so codes stay unique and <c>hub explain</c> and docs/diagnostics.md read the same text.
 /// HUB00xx config and CLI, HUB01xx content and front matter, HUB02xx formulas, HUB03xx catalogues, HUB04xx links,
-/// HUB05xx templates, HUB06xx output, HUB09xx Hub itself.
+/// HUB05xx templates, HUB06xx output, HUB07xx glossary, HUB09xx Hub itself.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -341,6 +341,21 @@ public static class DiagnosticCodes
         "The build wrote the site to a temporary folder and could not swap it in for the output folder, or serve could " +
         "not update a file of it: a permission is missing, the disk is full, or another program holds the folder open. " +
         "The message carries the system's reason; the previous output is left as it was. Fix the cause and build again.");
+
+    public static readonly DiagnosticDescriptor GlossaryReading = Define("HUB0701", Severity.Error,
+        "A glossary term's reading cannot place it in the index",
+        "The glossary index groups terms by the first sound of their reading (kana rows for Japanese, initial consonants " +
+        "for Korean, letters for English), and falls back to the term itself when it has no 'reading'. A Japanese reading " +
+        "must be written in kana and a Korean one in Hangul, and a term whose first character says nothing of its sound " +
+        "(a Japanese term starting with a kanji, such as 解約率) needs a reading. For example 'title: 解約率' alone is " +
+        "reported at the title; add 'reading: かいやくりつ'.");
+
+    public static readonly DiagnosticDescriptor GlossaryWordTaken = Define("HUB0702", Severity.Error,
+        "Two glossary terms of a language claim the same word",
+        "Every page explains a glossary term where it first appears, so each word (a term's title or one of its " +
+        "'aliases') may belong to one term per language, compared without regard to letter case or full-width forms. " +
+        "The second term to claim a word is reported at the word, naming the first. For example an alias 'NRR' on the " +
+        "term 'Net revenue retention' while a term 'NRR' exists is reported; remove the alias or merge the two terms.");
 
     public static readonly DiagnosticDescriptor InternalError = Define("HUB0999", Severity.Error,
         "The build stopped on an unexpected error",

@@ -69,6 +69,22 @@ public abstract class ContentKind
     /// </summary>
     public virtual ScriptObject? BuildModel(ContentPage page, ModelBuilder models) => null;
 
+    /// <summary>The theme layout of its section page (<c>/ja/{section}/</c>): the shared list of pages unless the kind lays out its own (the glossary's index).</summary>
+    public virtual string SectionLayout => "section";
+
+    /// <summary>Adds the kind's own fields to its section page's model of <paramref name="lang"/> (the glossary's groups by initial), given its pages in list order.</summary>
+    public virtual void AddSectionFields(ScriptObject model, string lang, IReadOnlyList<ContentPage> pages, ModelBuilder models)
+    {
+    }
+
+    // ---- What the whole site checks ----
+
+    /// <summary>Reports what <paramref name="page"/> says about other pages that the site contradicts (a related page that
+    /// does not exist), once every page is loaded, in a full build and in serve's.</summary>
+    public virtual void CheckReferences(ContentPage page, SiteContent site, DiagnosticBag diagnostics)
+    {
+    }
+
     // ---- What search sees ----
 
     /// <summary>The kinds of search document it writes (<see cref="SearchDocument.Kind"/>); the search page filters by them.</summary>
@@ -102,6 +118,13 @@ public abstract class ContentKind
     /// (a catalogue's questions are listed on the KPI pages they name).
     /// </summary>
     public virtual IEnumerable<ContentPage> ModelsReading(ContentPage page, SiteContent site) => [];
+
+    /// <summary>
+    /// Its own pages whose model (<see cref="BuildModel"/>) reads the list entry of <paramref name="changed"/>, a page of
+    /// any kind, in <paramref name="site"/> as it is now: rebuilt when <paramref name="changed"/> is added, edited or
+    /// removed (a glossary term lists its related pages by title).
+    /// </summary>
+    public virtual IEnumerable<ContentPage> PagesReading(ContentPage changed, SiteContent site) => [];
 
     // ---- hub new ----
 

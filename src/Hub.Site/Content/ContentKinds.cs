@@ -1,6 +1,7 @@
 using System.Collections;
 using Hub.Site.Content.Articles;
 using Hub.Site.Content.Catalogues;
+using Hub.Site.Content.Glossary;
 using Hub.Site.Content.Kpis;
 
 namespace Hub.Site.Content;
@@ -36,7 +37,7 @@ public sealed class ContentKinds : IReadOnlyList<ContentKind>
         SearchKinds = _kinds.SelectMany(k => k.SearchKinds).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Articles, catalogues and KPIs.</summary>
+    /// <summary>Articles, catalogues, KPIs and the glossary.</summary>
     public static ContentKinds Default { get; } = new ContentKindsBuilder().UseDefaultKinds().Build();
 
     /// <summary>Every kind's section, in registration order.</summary>
@@ -80,8 +81,8 @@ public sealed class ContentKindsBuilder
         return this;
     }
 
-    /// <summary>Articles, catalogues and KPIs, in that order.</summary>
-    public ContentKindsBuilder UseDefaultKinds() => this.UseArticles().UseCatalogues().UseKpis();
+    /// <summary>Articles, catalogues, KPIs and the glossary, in that order.</summary>
+    public ContentKindsBuilder UseDefaultKinds() => this.UseArticles().UseCatalogues().UseKpis().UseGlossary();
 
     /// <summary>The registry; throws <see cref="ArgumentException"/> when two kinds share a name or a folder.</summary>
     public ContentKinds Build() => new(_kinds);

@@ -18,7 +18,7 @@ public abstract class ContentPage
     /// <summary>The kind's section folder: articles, catalogues, kpis.</summary>
     public string Section => Kind.Section;
 
-    /// <summary>The kind's layout name: article, catalogue, kpi.</summary>
+    /// <summary>The kind's layout name: article, catalogue, kpi, term.</summary>
     public string Layout => Kind.Layout;
 
     public string Lang => Header.Lang;

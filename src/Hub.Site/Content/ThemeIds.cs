@@ -19,5 +19,6 @@ public static class ThemeIds
         "debrief-files", "debrief-drop", "debrief-clear", "debrief-status", "debrief-errors", "debrief-result", "debrief-ratings", "debrief-gaps",
         "debrief-recommendations", "debrief-notes",
         "backlinks-title",
+        "term-aliases", "term-related",
     };
 }

@@ -259,6 +259,10 @@ public sealed class IncrementalRebuild
                 dependents.UnionWith(_site.TranslationsOf(page).Where(IsLive));
                 // A wikilink shows its target's title and finds it by slug: any change to a page of that slug may change it.
                 dependents.UnionWith(_index.WikiLinking(page.Slug));
+                foreach (var kind in _site.Kinds)
+                {
+                    kindModels.UnionWith(kind.PagesReading(page, _site));
+                }
             }
         }
         kindModels.UnionWith(own.Where(p => p.Kind.ModelName is not null));

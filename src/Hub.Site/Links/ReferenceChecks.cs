@@ -4,7 +4,7 @@ using Hub.Site.Content.Kpis;
 
 namespace Hub.Site.Links;
 
-/// <summary>References between pages that are not Markdown links: related KPIs and the KPIs a question names.</summary>
+/// <summary>References between pages that are not Markdown links: related KPIs, the KPIs a question names, and what each kind checks itself (<see cref="ContentKind.CheckReferences"/>).</summary>
 public static class ReferenceChecks
 {
     public static void Check(SiteContent site, DiagnosticBag diagnostics)
@@ -20,6 +20,10 @@ public static class ReferenceChecks
                         DidYouMean.Hint(slug, kpiSlugs));
                 }
             }
+        }
+        foreach (var page in site.Pages)
+        {
+            page.Kind.CheckReferences(page, site, diagnostics);
         }
         foreach (var catalogue in site.Catalogues)
         {

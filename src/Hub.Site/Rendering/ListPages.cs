@@ -128,11 +128,13 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
     {
         var lang = language.Lang;
         var alternates = InEveryLanguage(l => SiteUrls.Section(l, section));
-        return new ListPage("section", lang, SiteUrls.Section(lang, section), alternates, () =>
+        var kind = site.Kinds.BySection(section)!;
+        return new ListPage(kind.SectionLayout, lang, SiteUrls.Section(lang, section), alternates, () =>
         {
-            var model = models.PageBase("section", lang, SiteUrls.Section(lang, section), models.SectionTitle(lang, section), alternates);
+            var model = models.PageBase(kind.SectionLayout, lang, SiteUrls.Section(lang, section), models.SectionTitle(lang, section), alternates);
             model["section"] = section;
             model["pages"] = language.Section(section).Select(p => (object?)models.Summary(p)).ToList();
+            kind.AddSectionFields(model, lang, language.Section(section), models);
             return model;
         });
     }

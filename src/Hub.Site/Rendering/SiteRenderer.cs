@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hub.Core.Diagnostics;
 using Hub.Site.Content;
+using Hub.Site.Content.Glossary;
 using Hub.Site.Links;
 using Hub.Site.Output;
 using Hub.Templates;
@@ -18,6 +19,9 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
 
     private readonly ListPages _lists = new(site, models, theme, diagnostics);
     private readonly LinkModels _linkModels = new(site, models);
+
+    /// <summary>Each language's glossary terms, to explain where pages use them (a glossary edit is a full build, so they stay put).</summary>
+    private readonly ConcurrentDictionary<string, TermMarkup> _terms = new(StringComparer.Ordinal);
 
     /// <summary>Every path a site-root link may target, known before any page renders.</summary>
     public HashSet<string> KnownRootPaths(IEnumerable<string> extraFiles)
@@ -64,6 +68,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         var map = resolved.Urls;
         var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url),
             wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null) ?? string.Empty;
+        body = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang)).Apply(body);
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
         _linkModels.AddTranslationStatus(model, page);

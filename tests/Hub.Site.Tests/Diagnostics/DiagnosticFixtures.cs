@@ -183,6 +183,10 @@ public static class DiagnosticFixtures
                 return site.Build();
             }, ("articles/a.md", "---\ntitle: A\n---\nBody.\n")),
             "_site: error HUB0601: could not replace the output folder: Cannot create '_site' because a file or directory with the same name already exists."),
+        new("HUB0701", () => Site(("glossary/churn.yml", "title: 解約率\nreading: kaiyaku\ndefinition: 解約した顧客の割合。\n")),
+            "glossary/churn.yml(2,10): error HUB0701: the reading 'kaiyaku' of '解約率' must be written in kana (write how the term is read in hiragana or katakana, e.g. reading: かいやくりつ)"),
+        new("HUB0702", () => Site(("glossary/grr.yml", "title: GRR\ndefinition: 売上維持率。\n"), ("glossary/retention.yml", "title: グロス売上維持率\naliases: [grr]\ndefinition: 売上維持率。\n")),
+            "glossary/retention.yml(2,11): error HUB0702: 'grr' is already a word of the term 'GRR' (glossary/grr.yml) (a word explains one term per language: remove it here or merge the two terms)"),
         new("HUB0999", () => WithSite(site =>
             {
                 // A file where the output's parent folder should be: creating the staging folder beside the output

@@ -50,10 +50,10 @@ public sealed class ExplainCommandTests
     [Fact]
     public void AnUnknownCodeIsAUsageErrorThatSuggestsTheClosest()
     {
-        var (exit, output, error) = Run("explain", "HUB0701");
+        var (exit, output, error) = Run("explain", "HUB0998");
         Assert.Equal(HubCommandLine.UsageErrors, exit);
         Assert.Equal(string.Empty, output);
-        Assert.Equal("hub: error: 'HUB0701' is not a diagnostic code of Hub (did you mean 'HUB0001'?)\nRun 'hub explain' to list them.\n", error);
+        Assert.Equal("hub: error: 'HUB0998' is not a diagnostic code of Hub (did you mean 'HUB0999'?)\nRun 'hub explain' to list them.\n", error);
     }
 
     [Fact]

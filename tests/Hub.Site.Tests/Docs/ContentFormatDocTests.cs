@@ -28,6 +28,7 @@ public sealed class ContentFormatDocTests
         ("KPI input keys", "input/kpis/"),
         ("KPI result keys", "input/kpis/"),
         ("KPI example keys", "input/kpis/"),
+        ("Glossary term keys", "input/glossary/"),
     ];
 
     [Fact]
@@ -36,7 +37,7 @@ public sealed class ContentFormatDocTests
         var examples = Doc.Examples();
         Assert.All(examples, e => Assert.StartsWith("input/", e.Path, StringComparison.Ordinal));
         Assert.Equal(examples.Count, examples.Select(e => e.Path).Distinct(StringComparer.Ordinal).Count());
-        foreach (var kind in new[] { "input/hub.yml", "input/articles/", "input/catalogues/", "input/kpis/", "input/static/" })
+        foreach (var kind in new[] { "input/hub.yml", "input/articles/", "input/catalogues/", "input/kpis/", "input/glossary/", "input/static/" })
         {
             Assert.Contains(examples, e => e.Path.StartsWith(kind, StringComparison.Ordinal));
         }

@@ -12,6 +12,7 @@ internal sealed class HubSchema
     public static readonly HubSchema Article = new("article");
     public static readonly HubSchema Catalogue = new("catalogue");
     public static readonly HubSchema Kpi = new("kpi");
+    public static readonly HubSchema Term = new("term");
 
     private readonly JsonSchema _schema;
 
@@ -35,6 +36,7 @@ internal sealed class HubSchema
         _ when relativePath.StartsWith("articles/", StringComparison.Ordinal) => Article,
         _ when relativePath.StartsWith("catalogues/", StringComparison.Ordinal) => Catalogue,
         _ when relativePath.StartsWith("kpis/", StringComparison.Ordinal) => Kpi,
+        _ when relativePath.StartsWith("glossary/", StringComparison.Ordinal) => Term,
         _ => throw new ArgumentException($"no schema for '{relativePath}'", nameof(relativePath)),
     };
 

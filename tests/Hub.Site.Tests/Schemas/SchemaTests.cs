@@ -15,7 +15,7 @@ namespace Hub.Site.Tests.Schemas;
 /// </summary>
 public sealed class SchemaTests
 {
-    private static readonly string[] Kinds = ["hub.yml", "articles/", "catalogues/", "kpis/"];
+    private static readonly string[] Kinds = ["hub.yml", "articles/", "catalogues/", "kpis/", "glossary/"];
 
     [Fact]
     public void EveryFileOfTheDefaultSitePassesItsSchema()
@@ -25,6 +25,7 @@ public sealed class SchemaTests
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "catalogues"), "*.yml"))
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "articles"), "*.md", SearchOption.AllDirectories))
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "kpis"), "*.md"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(input, "glossary"), "*.yml"))
             .Select(f => Path.GetRelativePath(input, Path.Combine(input, f)).Replace('\\', '/'))
             .ToList();
         foreach (var kind in Kinds)
@@ -81,7 +82,7 @@ public sealed class SchemaTests
     [Fact]
     public void EverySchemaIsDraft202012WithARelativeIdAndDescribesEveryKey()
     {
-        foreach (var schema in new[] { HubSchema.Site, HubSchema.Article, HubSchema.Catalogue, HubSchema.Kpi })
+        foreach (var schema in new[] { HubSchema.Site, HubSchema.Article, HubSchema.Catalogue, HubSchema.Kpi, HubSchema.Term })
         {
             Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)schema.Json["$schema"]);
             Assert.Equal(Path.GetFileName(schema.Path), (string?)schema.Json["$id"]);
@@ -95,6 +96,7 @@ public sealed class SchemaTests
             var article = HubSchema.Article.At($"/properties/{key}");
             Assert.True(JsonNode.DeepEquals(article, HubSchema.Catalogue.At($"/properties/{key}")), $"catalogue.schema.json describes '{key}' differently");
             Assert.True(JsonNode.DeepEquals(article, HubSchema.Kpi.At($"/properties/{key}")), $"kpi.schema.json describes '{key}' differently");
+            Assert.True(JsonNode.DeepEquals(article, HubSchema.Term.At($"/properties/{key}")), $"term.schema.json describes '{key}' differently");
         }
     }
 
@@ -157,6 +159,14 @@ public sealed class SchemaTests
         本文。
         """;
 
+    private const string ValidTerm = """
+        title: 解約率
+        reading: かいやくりつ
+        aliases: [チャーンレート]
+        definition: 一定期間に解約した顧客の割合。
+        related: [glossary/sample]
+        """;
+
     /// <summary>The valid file of each kind, at the path the invalid fixtures replace it at.</summary>
     private static readonly Dictionary<string, string> Valid = new(StringComparer.Ordinal)
     {
@@ -164,6 +174,7 @@ public sealed class SchemaTests
         ["articles/sample.md"] = ValidArticle,
         ["catalogues/sample.yml"] = ValidCatalogue,
         ["kpis/sample.md"] = ValidKpi,
+        ["glossary/sample.yml"] = ValidTerm,
     };
 
     /// <summary>
@@ -215,6 +226,11 @@ public sealed class SchemaTests
             "catalogues/sample.yml(4,10): error HUB0308: scale '3' must be 4 or 5 points (leave it out for the default: 4 points with no neutral middle)\n" +
             "catalogues/sample.yml(11,9): error HUB0307: question 'q-01' names no scorecard attribute (add 'attributes: [product]')"
         },
+        // glossary terms
+        { "glossary/sample.yml", "reading: かいやくりつ", "reading: かいやくりつ\nsynonyms: [churn]", "/synonyms", "glossary/sample.yml(3,1): error HUB0104: unknown key 'synonyms' in a glossary term" },
+        { "glossary/sample.yml", "definition: 一定期間に解約した顧客の割合。\n", "", "", "glossary/sample.yml(1,1): error HUB0103: 'definition' is required" },
+        { "glossary/sample.yml", "aliases: [チャーンレート]", "aliases: { ja: チャーンレート }", "/aliases", "glossary/sample.yml(3,10): error HUB0105: 'aliases' must be a list" },
+        { "glossary/sample.yml", "definition: 一定期間に解約した顧客の割合。", "definition: [解約, 割合]", "/definition", "glossary/sample.yml(4,13): error HUB0105: 'definition' must be a text value" },
         // KPI pages
         { "kpis/sample.md", "cadence: monthly", "cadence: monthly\nowner: CS", "/owner", "kpis/sample.md(9,1): error HUB0104: unknown key 'owner' in a KPI's front matter" },
         { "kpis/sample.md", "unit: count, min: 0", "unit: count, min: 0, max: 10, precision: 2", "/inputs/0/precision", "kpis/sample.md(6,64): error HUB0104: unknown key 'precision' in an input" },

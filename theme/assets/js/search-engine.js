@@ -552,7 +552,7 @@ class Engine {
   /**
    * options: { typing: last word is a prefix; full: 'auto' | 'always' | 'never'; kinds: ['question', …]
    * or null for all; limit: results to describe (default 20) }.
-   * Resolves to { query, tier, total, approximate, partial, counts: {article, question, kpi}, results: [...] }.
+   * Resolves to { query, tier, total, approximate, partial, counts: {article, question, kpi, term}, results: [...] }.
    * partial: total and counts are a lower bound (the title tier answered, or shards a one-character
    * query may need are still unloaded). approximate: they include candidates whose adjacency was not
    * checked (their text not loaded), an estimate from above; a larger limit checks more.
@@ -636,7 +636,7 @@ class Engine {
       total: 0,
       approximate: false,
       partial: false,
-      counts: { article: 0, question: 0, kpi: 0 },
+      counts: { article: 0, question: 0, kpi: 0, term: 0 },
       results: /** @type {any[]} */ ([]),
       clauseCount: parsed.clauses.length
     };

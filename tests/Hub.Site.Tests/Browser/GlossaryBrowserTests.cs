@@ -1,0 +1,110 @@
+using Deque.AxeCore.Playwright;
+using Hub.Site.Tests.Glossary;
+using Hub.Site.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Hub.Site.Tests.Browser;
+
+/// <summary>
+/// A glossary term explained in a page's text, in Chromium under the page's strict Content-Security-Policy: its
+/// definition shows on mouse hover, on keyboard focus (and Escape hides it) and on a tap on a phone, without moving
+/// the text around it.
+/// </summary>
+[Collection("browser")]
+public sealed class GlossaryBrowserTests
+{
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', function (e) {
+          console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+        });
+        """;
+
+    [BrowserFact]
+    public async Task ADefinitionShowsOnHoverOnKeyboardFocusAndOnTap()
+    {
+        using var site = new TestSite(TermMarkupTests.Files());
+        await using var session = await BrowserSession.StartAsync(site);
+        var page = session.Page;
+        await page.AddInitScriptAsync(ReportViolations);
+        await page.GotoAsync(session.Url("ja/articles/terms/"));
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var mrr = page.Locator("#term-mrr");
+        var paragraph = page.Locator(".prose p").First;
+        await Assertions.Expect(mrr).ToBeHiddenAsync();
+        var before = await paragraph.BoundingBoxAsync();
+
+        // Mouse: hovering the term shows its definition over the text, which does not move; leaving hides it.
+        await page.Locator("button[aria-describedby='term-mrr']").HoverAsync();
+        await Assertions.Expect(mrr).ToBeVisibleAsync();
+        Assert.Equal("毎月繰り返し発生する売上の合計。", await mrr.TextContentAsync());
+        var after = await paragraph.BoundingBoxAsync();
+        Assert.Equal((before!.X, before.Y, before.Width, before.Height), (after!.X, after.Y, after.Width, after.Height));
+        await page.Locator("h1").HoverAsync();
+        await Assertions.Expect(mrr).ToBeHiddenAsync();
+
+        // Keyboard: Tab moves from term to term, each showing its own definition; Escape hides it where focus stays.
+        await page.Locator("button[aria-describedby='term-mrr']").FocusAsync();
+        await Assertions.Expect(mrr).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var csql = page.Locator("#term-csql");
+        await Assertions.Expect(page.Locator("button[aria-describedby='term-csql']")).ToBeFocusedAsync();
+        await Assertions.Expect(csql).ToBeVisibleAsync();
+        await Assertions.Expect(mrr).ToBeHiddenAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(csql).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("button[aria-describedby='term-csql']")).ToBeFocusedAsync();
+
+        // Touch, on a 390 px phone: a tap shows the definition, a tap elsewhere hides it.
+        var phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var mobile = await phone.NewPageAsync();
+        mobile.SetDefaultTimeout(Chromium.WaitBound);
+        var errors = new List<string>();
+        mobile.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        mobile.PageError += (_, error) => errors.Add(error);
+        await mobile.AddInitScriptAsync(ReportViolations);
+        await mobile.GotoAsync(session.Url("ja/articles/terms/"));
+        await mobile.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var sql = mobile.Locator("#term-sql");
+        await Assertions.Expect(sql).ToBeHiddenAsync();
+        await mobile.Locator("button[aria-describedby='term-sql']").TapAsync();
+        await Assertions.Expect(sql).ToBeVisibleAsync();
+        await mobile.Locator("h1").TapAsync();
+        await Assertions.Expect(sql).ToBeHiddenAsync();
+
+        Assert.Empty(errors);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [BrowserFact]
+    public async Task TermPagesTheIndexAndExplainedTermsHaveNoSeriousAccessibilityViolations()
+    {
+        using var site = new TestSite(TermMarkupTests.Files());
+        await using var session = await BrowserSession.StartAsync(site);
+        var page = session.Page;
+        var failures = new List<string>();
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            foreach (var path in new[] { "ja/articles/terms/", "ja/glossary/", "ja/glossary/nrr/" })
+            {
+                await page.GotoAsync(session.Url(path));
+                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                var results = await page.RunAxe();
+                failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
+                    .Select(v => $"{scheme} {path}: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+            }
+        }
+        Assert.Empty(failures);
+        Assert.Empty(session.ConsoleErrors);
+    }
+}
