@@ -175,6 +175,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         model["section_url"] = site.Config.Url(SiteUrls.Section(page.Lang, page.Section));
         model["draft"] = page.Header.Draft; // only with drafts included (hub serve, --drafts): the layout marks the page
         model["toc"] = page.Body?.Headings.Where(h => h.Level is 2 or 3).Select(h => Obj(("level", h.Level), ("text", h.Text), ("id", h.Id))).ToList<object?>() ?? [];
+        model["toc_tree"] = page.Body is { } body ? TocTree.Build(body.Headings) : new List<object?>();
         model["edit_url"] = site.Config.EditUrl is { } edit
             ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
             : null;

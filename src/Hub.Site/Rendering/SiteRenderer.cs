@@ -60,7 +60,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     public string? RenderContentPage(ContentPage page, LinkResolver links)
     {
         var map = links.Map(page);
-        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url)) ?? string.Empty;
+        var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url),
+            kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null) ?? string.Empty;
         return RenderPage(page.Layout, page.Lang, models.ContentPageModel(page, body));
     }
 

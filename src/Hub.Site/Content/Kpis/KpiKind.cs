@@ -28,7 +28,8 @@ public sealed class KpiKind : ContentKind
     public override ContentPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics) =>
         KpiLoader.Load(this, path, displayPath, config, diagnostics);
 
-    public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) => [("abbr", ((KpiPage)page).Abbr)];
+    public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) =>
+        [("abbr", ((KpiPage)page).Abbr), ("abbr_shown", ((KpiPage)page).AbbrToShow)];
 
     public override string ModelName => "kpi";
 

@@ -34,6 +34,9 @@ public sealed class KpiPage : ContentPage
 {
     public string? Abbr { get; init; }
 
+    /// <summary>The abbreviation when the title does not already carry it ("Net revenue retention (NRR)" shows it once).</summary>
+    public string? AbbrToShow => Abbr is not null && !Title.Contains(Abbr, StringComparison.OrdinalIgnoreCase) ? Abbr : null;
+
     public required FormulaText Formula { get; init; }
 
     public required KpiResult Result { get; init; }
