@@ -16,13 +16,16 @@ internal sealed class EastAsianLineBreakRenderer : HtmlObjectRenderer<LineBreakI
 
     protected override void Write(HtmlRenderer renderer, LineBreakInline obj)
     {
-        if (!obj.IsHard && LastChar(obj.PreviousSibling) is { } before && FirstChar(obj.NextSibling) is { } after
-            && EastAsianBreaks.Joins(before, after))
+        if (Vanishes(obj))
         {
             return;
         }
         _default.Write(renderer, obj);
     }
+
+    /// <summary>True for a soft break between two Japanese or Chinese characters, which shows as nothing.</summary>
+    public static bool Vanishes(LineBreakInline obj) =>
+        !obj.IsHard && LastChar(obj.PreviousSibling) is { } before && FirstChar(obj.NextSibling) is { } after && EastAsianBreaks.Joins(before, after);
 
     /// <summary>The last character an inline shows, looking into emphasis and links; null for code, images and the like.</summary>
     private static int? LastChar(Inline? inline) => inline switch

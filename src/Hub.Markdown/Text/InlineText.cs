@@ -26,8 +26,11 @@ public static class InlineText
             case CodeInline code:
                 sb.Append(code.Content);
                 return;
-            case LineBreakInline:
-                sb.Append(' ');
+            case LineBreakInline lineBreak:
+                if (!EastAsianLineBreakRenderer.Vanishes(lineBreak))
+                {
+                    sb.Append(' ');
+                }
                 return;
             case HtmlEntityInline entity:
                 sb.Append(entity.Transcoded.AsSpan());

@@ -95,7 +95,9 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             var home = models.PageBase("home", lang, SiteUrls.Home(lang), site.Config.TitleFor(lang), homes);
             home["sections"] = site.Kinds.Sections.Select(s => ModelBuilder.Obj(("name", s), ("title", models.SectionTitle(lang, s)),
                 ("url", site.Config.Url(SiteUrls.Section(lang, s))), ("count", language.Section(s).Count),
-                ("pages", language.Section(s).Select(p => (object?)models.Summary(p)).ToList()))).ToList<object?>();
+                ("pages", language.Section(s).Select(p => (object?)models.Summary(p)).ToList()),
+                ("groups", language.Section(s).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis
+                    ? Content.Kpis.KpiCategories.Groups(kpis, models, lang) : new List<object?>()))).ToList<object?>();
             home["recent"] = language.Pages.Where(p => p.Header.Date is not null).OrderByDescending(p => p.Header.Date).ThenBy(p => p.RootUrl, StringComparer.Ordinal)
                 .Take(5).Select(p => (object?)models.Summary(p)).ToList();
             return home;
@@ -111,6 +113,9 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             var model = models.PageBase("section", lang, SiteUrls.Section(lang, section), models.SectionTitle(lang, section), alternates);
             model["section"] = section;
             model["pages"] = language.Section(section).Select(p => (object?)models.Summary(p)).ToList();
+            // KPIs are listed by category (Content/Kpis/KpiCategories), the ones a team uses most first.
+            model["groups"] = language.Section(section).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis
+                ? Content.Kpis.KpiCategories.Groups(kpis, models, lang) : new List<object?>();
             return model;
         });
     }

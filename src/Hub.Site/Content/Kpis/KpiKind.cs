@@ -29,7 +29,8 @@ public sealed class KpiKind : ContentKind
         KpiLoader.Load(this, path, displayPath, config, diagnostics);
 
     public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) =>
-        [("abbr", ((KpiPage)page).Abbr), ("abbr_shown", ((KpiPage)page).AbbrToShow)];
+        [("abbr", ((KpiPage)page).Abbr), ("abbr_shown", ((KpiPage)page).AbbrToShow),
+            ("category", ((KpiPage)page).Category), ("order", ((KpiPage)page).Order), ("lead", KpiLead.Of((KpiPage)page))];
 
     public override string ModelName => "kpi";
 

@@ -45,6 +45,12 @@ public sealed class KpiPage : ContentPage
 
     public string? Cadence { get; init; }
 
+    /// <summary>One of <see cref="KpiCategories.All"/>, or none.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Its place within its category's list (lowest first).</summary>
+    public int? Order { get; init; }
+
     public string? Indicator { get; init; }
 
     public IReadOnlyList<KpiExample> Examples { get; init; } = [];
