@@ -34,6 +34,13 @@ public static class SiteUrls
     /// <summary>A language's search page: <c>/ja/search/</c>.</summary>
     public static string Search(string lang) => $"/{lang}/search/";
 
+    /// <summary>
+    /// The "not translated yet" page of a language for a page without a translation in it, named by the first of its
+    /// translations in language order (<paramref name="lang"/> of <paramref name="rootUrl"/>):
+    /// <c>/ko/untranslated/ja/kpis/connect-rate/</c>.
+    /// </summary>
+    public static string Untranslated(string missing, string lang, string rootUrl) => $"/{missing}/untranslated/{lang}{rootUrl[(lang.Length + 1)..]}";
+
     /// <summary>A language's Atom feed: <c>/ja/feed.xml</c>.</summary>
     public static string Feed(string lang) => $"/{lang}/feed.xml";
 

@@ -172,6 +172,46 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
         }, InSitemap: false);
     }
 
+    /// <summary>
+    /// Every "not translated yet" page: for each page and each language it has no translation in, that language's page
+    /// naming the languages it can be read in (<see cref="SiteUrls.Untranslated"/>). Not in the sitemap and not a link target.
+    /// </summary>
+    public IEnumerable<ListPage> Untranslated() => UntranslatedOf(site.Pages);
+
+    /// <summary>The "not translated yet" pages of <paramref name="pages"/>' translation groups, each once.</summary>
+    public IEnumerable<ListPage> UntranslatedOf(IEnumerable<ContentPage> pages)
+    {
+        var seen = new HashSet<ContentPage>(ReferenceEqualityComparer.Instance);
+        foreach (var page in pages)
+        {
+            var translations = site.TranslationsOf(page);
+            if (!seen.Add(translations[0]))
+            {
+                continue;
+            }
+            foreach (var missing in site.Config.Languages.Where(l => translations.All(t => t.Lang != l)))
+            {
+                yield return UntranslatedPage(missing, translations);
+            }
+        }
+    }
+
+    private ListPage UntranslatedPage(string lang, IReadOnlyList<ContentPage> translations)
+    {
+        var first = translations[0];
+        var root = SiteUrls.Untranslated(lang, first.Lang, first.RootUrl);
+        var alternates = translations.Select(t => (t.Lang, t.RootUrl)).ToList();
+        return new ListPage("untranslated", lang, root, alternates, () =>
+        {
+            var model = models.PageBase("untranslated", lang, root, models.Strings(lang)["untranslated_title"] as string ?? first.Title, alternates);
+            model["available"] = translations.Select(t => ModelBuilder.Obj(("lang", t.Lang), ("name", models.Strings(t.Lang)["language_name"] ?? t.Lang),
+                ("title", t.Title), ("url", site.Config.Url(t.RootUrl)))).ToList<object?>();
+            model["section_title"] = models.SectionTitle(lang, first.Section);
+            model["section_url"] = site.Config.Url(SiteUrls.Section(lang, first.Section));
+            return model;
+        }, InSitemap: false);
+    }
+
     /// <summary>The site root: sends a visitor to the default language's home (rendered without <c>baseof</c>).</summary>
     public ListPage Redirect()
     {

@@ -166,6 +166,14 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     {
         var translations = site.TranslationsOf(page).Select(p => (p.Lang, p.RootUrl)).ToList();
         var model = PageBase(page.Layout, page.Lang, page.RootUrl, page.Title, translations);
+        // A language the page is not translated into leads to that language's "not translated yet" page, not its home.
+        if (model["languages"] is List<ScriptObject> languages)
+        {
+            foreach (var entry in languages.Where(l => l["translated"] is false && l["lang"] is string))
+            {
+                entry["url"] = site.Config.Url(SiteUrls.Untranslated((string)entry["lang"]!, translations[0].Lang, translations[0].RootUrl));
+            }
+        }
         foreach (var (key, value) in Summary(page))
         {
             model[key] = value;

@@ -70,7 +70,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     public int RenderGenerated(Action<string, string> write)
     {
         var count = 0;
-        Parallel.ForEach(_lists.All().ToList(), page =>
+        Parallel.ForEach(_lists.All().Concat(_lists.Untranslated()).ToList(), page =>
         {
             if (_lists.Render(page) is not { } html)
             {
