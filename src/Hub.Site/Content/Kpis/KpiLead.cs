@@ -34,6 +34,11 @@ public static class KpiLead
             }
         }
         var sentence = text[..end].Trim();
-        return sentence.Length <= MaxLength ? sentence : sentence[..(MaxLength - 1)].TrimEnd() + "…";
+        if (sentence.Length <= MaxLength)
+        {
+            return sentence;
+        }
+        var cut = char.IsHighSurrogate(sentence[MaxLength - 2]) ? MaxLength - 2 : MaxLength - 1; // never half a surrogate pair
+        return sentence[..cut].TrimEnd() + "…";
     }
 }
