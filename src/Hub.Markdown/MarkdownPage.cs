@@ -119,8 +119,11 @@ public sealed class MarkdownPage
     /// Renders the page. <paramref name="linkUrl"/> gives the URL each link and image emits for its URL as written
     /// (the site's link resolution), and <paramref name="wikiLink"/> what each wikilink becomes (written as its text when
     /// null); the syntax tree is never changed, so every render starts from what was written.
+    /// <paramref name="alertTitle"/> gives the title of an alert (<c>&gt; [!NOTE]</c>) in the page's language from its
+    /// kind in lower case (<c>note</c>, <c>tip</c>, <c>important</c>, <c>warning</c>, <c>caution</c>); null keeps Markdig's English one.
     /// </summary>
-    public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null, Func<WikiLinkInline, WikiLinkResolution?>? wikiLink = null)
+    public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null, Func<WikiLinkInline, WikiLinkResolution?>? wikiLink = null,
+        Func<string, string?>? alertTitle = null)
     {
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer) { LinkRewriter = linkUrl };
@@ -129,6 +132,11 @@ public sealed class MarkdownPage
         renderer.ObjectRenderers.ReplaceOrAdd<HtmlCustomContainerRenderer>(new HtmlEmbedRenderer(map, embedRenderer));
         renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Extensions.TaskLists.HtmlTaskListRenderer>(new TaskLists.AccessibleTaskListRenderer());
         renderer.ObjectRenderers.Add(new HtmlWikiLinkRenderer(wikiLink));
+        renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.Inlines.LineBreakInlineRenderer>(new Text.EastAsianLineBreakRenderer());
+        if (alertTitle is not null && renderer.ObjectRenderers.FindExact<Markdig.Extensions.Alerts.AlertBlockRenderer>() is { } alerts)
+        {
+            alerts.RenderKind = Alerts.LocalizedTitle(alertTitle);
+        }
         renderer.Render(Document);
         writer.Flush();
         return writer.ToString();

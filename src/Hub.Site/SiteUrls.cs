@@ -37,6 +37,13 @@ public static class SiteUrls
     /// <summary>The debrief page of a catalogue with a scorecard, under the catalogue's own URL.</summary>
     public static string Debrief(string catalogueRootUrl) => catalogueRootUrl + "debrief/";
 
+    /// <summary>
+    /// The "not translated yet" page of a language for a page without a translation in it, named by the first of its
+    /// translations in language order (<paramref name="lang"/> of <paramref name="rootUrl"/>):
+    /// <c>/ko/untranslated/ja/kpis/connect-rate/</c>.
+    /// </summary>
+    public static string Untranslated(string missing, string lang, string rootUrl) => $"/{missing}/untranslated/{lang}{rootUrl[(lang.Length + 1)..]}";
+
     /// <summary>A language's Atom feed: <c>/ja/feed.xml</c>.</summary>
     public static string Feed(string lang) => $"/{lang}/feed.xml";
 

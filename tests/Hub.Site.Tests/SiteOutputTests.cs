@@ -96,7 +96,7 @@ public sealed class SiteOutputTests : IDisposable
         Assert.Equal("https://example.github.io/cs-hub/ja/articles/retention/", ja.QuerySelector("link[rel=canonical]")!.Target());
         var switcher = ja.QuerySelectorAll(".lang-switch a").ToDictionary(a => a.GetAttribute("hreflang")!, a => a.Target());
         Assert.Equal("/cs-hub/en/articles/retention/", switcher["en"]);
-        Assert.Equal("/cs-hub/ko/", switcher["ko"]);
+        Assert.Equal("/cs-hub/ko/untranslated/ja/articles/retention/", switcher["ko"]); // the "not translated yet" page, not the home
         Assert.Equal("page", ja.QuerySelector(".lang-switch [aria-current]")!.GetAttribute("aria-current"));
     }
 

@@ -26,8 +26,11 @@ public static class InlineText
             case CodeInline code:
                 sb.Append(code.Content);
                 return;
-            case LineBreakInline:
-                sb.Append(' ');
+            case LineBreakInline lineBreak:
+                if (!EastAsianLineBreakRenderer.Vanishes(lineBreak))
+                {
+                    sb.Append(' ');
+                }
                 return;
             case WikiLinks.WikiLinkInline wikiLink:
                 sb.Append(wikiLink.Label ?? wikiLink.Slug);

@@ -37,6 +37,7 @@ public sealed class IncrementalRebuild
     private readonly Dictionary<string, IReadOnlyList<Diagnostic>> _fileDiagnostics;
     private readonly HashSet<string> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Lang, string Tag), int> _tagCounts = new();
+    private HashSet<string> _untranslated;
 
     public IncrementalRebuild(BuiltSite built)
     {
@@ -49,6 +50,7 @@ public sealed class IncrementalRebuild
         _diagnostics = diagnostics;
         _lists = new ListPages(site, models, built.Theme, diagnostics);
         _index = new DependencyIndex(site.Pages);
+        _untranslated = _lists.Untranslated().Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
         foreach (var page in site.Pages)
         {
             CountTags(page, +1);
@@ -389,6 +391,24 @@ public sealed class IncrementalRebuild
                 }
             }
             WriteAtomically(SiteUrls.Feed(lang), FeedWriter.Feed(_site.Config, lang, _site.Pages));
+        }
+        // The "not translated yet" pages of the edited pages' translations name their titles; a page added, removed or
+        // moved adds some and makes others stale. An edit that leaves every list entry as it was leaves them too.
+        if (plan.Sitemap || plan.ListLanguages.Count > 0)
+        {
+            foreach (var page in _lists.UntranslatedOf(plan.OwnPages.Concat(plan.Dependents)))
+            {
+                written += Emit(page);
+            }
+        }
+        if (plan.Sitemap)
+        {
+            var now = _lists.Untranslated().Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in _untranslated.Except(now).Order(StringComparer.Ordinal))
+            {
+                Delete(stale);
+            }
+            _untranslated = now;
         }
         if (plan.Sitemap)
         {

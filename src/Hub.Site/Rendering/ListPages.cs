@@ -117,7 +117,9 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             var home = models.PageBase("home", lang, SiteUrls.Home(lang), site.Config.TitleFor(lang), homes);
             home["sections"] = site.Kinds.Sections.Select(s => ModelBuilder.Obj(("name", s), ("title", models.SectionTitle(lang, s)),
                 ("url", site.Config.Url(SiteUrls.Section(lang, s))), ("count", language.Section(s).Count),
-                ("pages", language.Section(s).Select(p => (object?)models.Summary(p)).ToList()))).ToList<object?>();
+                ("pages", language.Section(s).Select(p => (object?)models.Summary(p)).ToList()),
+                ("groups", language.Section(s).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis
+                    ? Content.Kpis.KpiCategories.Groups(kpis, models, lang) : new List<object?>()))).ToList<object?>();
             home["recent"] = language.Pages.Where(p => p.Header.Date is not null).OrderByDescending(p => p.Header.Date).ThenBy(p => p.RootUrl, StringComparer.Ordinal)
                 .Take(5).Select(p => (object?)models.Summary(p)).ToList();
             return home;
@@ -135,6 +137,9 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             model["section"] = section;
             model["pages"] = language.Section(section).Select(p => (object?)models.Summary(p)).ToList();
             kind.AddSectionFields(model, lang, language.Section(section), models);
+            // KPIs are listed by category (Content/Kpis/KpiCategories), the ones a team uses most first.
+            model["groups"] = language.Section(section).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis
+                ? Content.Kpis.KpiCategories.Groups(kpis, models, lang) : new List<object?>();
             return model;
         });
     }
@@ -189,6 +194,46 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
                 ("name", models.Strings(l)["language_name"]), ("title", site.Config.TitleFor(l)))).ToList<object?>();
             return notFound;
         }, InSitemap: false, Relative: false);
+    }
+
+    /// <summary>
+    /// Every "not translated yet" page: for each page and each language it has no translation in, that language's page
+    /// naming the languages it can be read in (<see cref="SiteUrls.Untranslated"/>). Not in the sitemap and not a link target.
+    /// </summary>
+    public IEnumerable<ListPage> Untranslated() => UntranslatedOf(site.Pages);
+
+    /// <summary>The "not translated yet" pages of <paramref name="pages"/>' translation groups, each once.</summary>
+    public IEnumerable<ListPage> UntranslatedOf(IEnumerable<ContentPage> pages)
+    {
+        var seen = new HashSet<ContentPage>(ReferenceEqualityComparer.Instance);
+        foreach (var page in pages)
+        {
+            var translations = site.TranslationsOf(page);
+            if (!seen.Add(translations[0]))
+            {
+                continue;
+            }
+            foreach (var missing in site.Config.Languages.Where(l => translations.All(t => t.Lang != l)))
+            {
+                yield return UntranslatedPage(missing, translations);
+            }
+        }
+    }
+
+    private ListPage UntranslatedPage(string lang, IReadOnlyList<ContentPage> translations)
+    {
+        var first = translations[0];
+        var root = SiteUrls.Untranslated(lang, first.Lang, first.RootUrl);
+        var alternates = translations.Select(t => (t.Lang, t.RootUrl)).ToList();
+        return new ListPage("untranslated", lang, root, alternates, () =>
+        {
+            var model = models.PageBase("untranslated", lang, root, models.Strings(lang)["untranslated_title"] as string ?? first.Title, alternates);
+            model["available"] = translations.Select(t => ModelBuilder.Obj(("lang", t.Lang), ("name", models.Strings(t.Lang)["language_name"] ?? t.Lang),
+                ("title", t.Title), ("url", site.Config.Url(t.RootUrl)))).ToList<object?>();
+            model["section_title"] = models.SectionTitle(lang, first.Section);
+            model["section_url"] = site.Config.Url(SiteUrls.Section(lang, first.Section));
+            return model;
+        }, InSitemap: false);
     }
 
     /// <summary>The site root: sends a visitor to the default language's home (rendered without <c>baseof</c>).</summary>

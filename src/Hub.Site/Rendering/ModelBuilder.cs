@@ -170,6 +170,14 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     {
         var translations = site.TranslationsOf(page).Select(p => (p.Lang, p.RootUrl)).ToList();
         var model = PageBase(page.Layout, page.Lang, page.RootUrl, page.Title, translations);
+        // A language the page is not translated into leads to that language's "not translated yet" page, not its home.
+        if (model["languages"] is List<ScriptObject> languages)
+        {
+            foreach (var entry in languages.Where(l => l["translated"] is false && l["lang"] is string))
+            {
+                entry["url"] = site.Config.Url(SiteUrls.Untranslated((string)entry["lang"]!, translations[0].Lang, translations[0].RootUrl));
+            }
+        }
         foreach (var (key, value) in Summary(page))
         {
             model[key] = value;
@@ -179,6 +187,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         model["section_url"] = site.Config.Url(SiteUrls.Section(page.Lang, page.Section));
         model["draft"] = page.Header.Draft; // only with drafts included (hub serve, --drafts): the layout marks the page
         model["toc"] = page.Body?.Headings.Where(h => h.Level is 2 or 3).Select(h => Obj(("level", h.Level), ("text", h.Text), ("id", h.Id))).ToList<object?>() ?? [];
+        model["toc_tree"] = page.Body is { } body ? TocTree.Build(body.Headings) : new List<object?>();
         model["edit_url"] = site.Config.EditUrl is { } edit
             ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
             : null;

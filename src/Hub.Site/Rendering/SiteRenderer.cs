@@ -67,7 +67,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         var resolved = links.LinksOf(page);
         var map = resolved.Urls;
         var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url),
-            wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null) ?? string.Empty;
+            wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null,
+            kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null) ?? string.Empty;
         body = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang)).Apply(body);
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
@@ -82,7 +83,7 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
     public int RenderGenerated(Action<string, string> write)
     {
         var count = 0;
-        Parallel.ForEach(_lists.All().ToList(), page =>
+        Parallel.ForEach(_lists.All().Concat(_lists.Untranslated()).ToList(), page =>
         {
             if (_lists.Render(page) is not { } html)
             {

@@ -38,7 +38,12 @@ public static class YamlSource
                 return new YamlMappingNode();
             }
             var root = stream.Documents[0].RootNode;
-            return CheckScalars(root, displayPath, firstLine, diagnostics) ? root : null;
+            if (!CheckScalars(root, displayPath, firstLine, diagnostics))
+            {
+                return null;
+            }
+            EastAsianFolding.Apply(root, text);
+            return root;
         }
         catch (YamlException ex)
         {

@@ -20,8 +20,11 @@ public sealed class NavigationBrowserTests
         Assert.Equal("Raising retention", await page.Locator("h1").TextContentAsync());
 
         await page.Locator(".lang-switch a[hreflang=ko]").ClickAsync();
-        await page.WaitForURLAsync("**/cs-hub/ko/");
+        await page.WaitForURLAsync("**/cs-hub/ko/untranslated/ja/articles/retention/");
         Assert.Equal("ko", await page.GetAttributeAsync("html", "lang"));
+        // No Korean translation: the Korean "not translated yet" page leads to the languages it can be read in.
+        await page.Locator(".untranslated-available a[hreflang=en]").ClickAsync();
+        await page.WaitForURLAsync("**/cs-hub/en/articles/retention/");
 
         Assert.Empty(session.ConsoleErrors);
     }

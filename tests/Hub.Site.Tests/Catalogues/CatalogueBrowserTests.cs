@@ -268,4 +268,33 @@ public sealed class CatalogueBrowserTests(CatalogueBrowserTests.Server server) :
         var path = await download.PathAsync();
         return (download.SuggestedFilename, Encoding.UTF8.GetString(await File.ReadAllBytesAsync(path)));
     }
+
+    [BrowserFact]
+    public async Task OnAPhoneTheEmptyKitIsOneLineUntilAQuestionIsAdded()
+    {
+        var (page, errors) = await Open(options: new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var actions = page.Locator("#catalogue-kit .kit-actions");
+        await Assertions.Expect(page.Locator("#catalogue-kit")).ToBeVisibleAsync();
+        await Assertions.Expect(actions).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#catalogue-kit .kit-help")).ToBeHiddenAsync();
+        var kitHeight = await page.EvalOnSelectorAsync<double>("#catalogue-kit", "e => e.getBoundingClientRect().height");
+        Assert.True(kitHeight < 120, $"the empty kit is {kitHeight}px tall");
+        // The first question starts within the first screen.
+        var firstTop = await page.EvalOnSelectorAsync<double>("li.question", "e => e.getBoundingClientRect().top + window.scrollY");
+        Assert.True(firstTop < 844, $"the first question starts at {firstTop}px");
+
+        await page.Locator("#q-02 .kit-toggle").ClickAsync();
+        await Assertions.Expect(actions).ToBeVisibleAsync();
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task OnAWideScreenTheEmptyKitKeepsItsButtons()
+    {
+        var (page, errors) = await Open(options: new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await Assertions.Expect(page.Locator("#catalogue-kit .kit-actions")).ToBeVisibleAsync();
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
 }

@@ -28,7 +28,9 @@ public sealed class KpiKind : ContentKind
     public override ContentPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics) =>
         KpiLoader.Load(this, path, displayPath, config, diagnostics);
 
-    public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) => [("abbr", ((KpiPage)page).Abbr)];
+    public override IEnumerable<(string Key, object? Value)> SummaryFields(ContentPage page) =>
+        [("abbr", ((KpiPage)page).Abbr), ("abbr_shown", ((KpiPage)page).AbbrToShow),
+            ("category", ((KpiPage)page).Category), ("order", ((KpiPage)page).Order), ("lead", KpiLead.Of((KpiPage)page))];
 
     public override string ModelName => "kpi";
 

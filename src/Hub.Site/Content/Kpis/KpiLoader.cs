@@ -14,7 +14,7 @@ public static class KpiLoader
     private static readonly HashSet<string> Keys = new(PageHeader.CommonKeys, StringComparer.Ordinal)
     {
         "abbr", "formula", "result", "inputs", "cadence", "indicator", "examples", "related",
-        "period", "compounding", "benchmarks",
+        "period", "compounding", "benchmarks", "category", "order",
     };
 
     private static readonly HashSet<string> ResultKeys = new(StringComparer.Ordinal) { "format", "decimals", "better" };
@@ -127,12 +127,38 @@ public static class KpiLoader
             Result = result,
             Inputs = inputs,
             Cadence = map.String("cadence"),
+            Category = ReadCategory(map, diagnostics),
+            Order = ReadOrder(map, diagnostics),
             Indicator = indicator,
             Examples = examples,
             Related = map.StringList("related"),
             Period = period,
             Benchmarks = KpiBenchmarks.Read(map, period, map.Node("period") is not null, source.Header.Lang, config, diagnostics),
         };
+    }
+
+    private static string? ReadCategory(YamlMap map, DiagnosticBag diagnostics)
+    {
+        var category = map.String("category");
+        if (category is null || KpiCategories.All.Contains(category))
+        {
+            return category;
+        }
+        var hint = DidYouMean.Closest(category, KpiCategories.All);
+        diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("category")!),
+            $"category '{category}' is not one of {string.Join(", ", KpiCategories.All)}", hint is null ? null : $"did you mean '{hint}'?");
+        return null;
+    }
+
+    private static int? ReadOrder(YamlMap map, DiagnosticBag diagnostics)
+    {
+        var order = YamlValues.FiniteNumber(map, "order", diagnostics);
+        if (order is { } o && (o != Math.Floor(o) || o < -1_000_000 || o > 1_000_000))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node("order")!), "order must be a whole number (lowest is listed first)");
+            return null;
+        }
+        return order is null ? null : (int)order.Value;
     }
 
     private static KpiResult ReadResult(YamlMap map, DiagnosticBag diagnostics)

@@ -21,7 +21,7 @@ public static class KpiModel
             .Select(x => Obj(("text", x.Question.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + x.Question.Id),
                 ("catalogue", x.Catalogue.Title), ("lang", x.Catalogue.Lang)))
             .ToList<object?>();
-        var model = Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("url", site.Config.Url(kpi.RootUrl)),
+        var model = Obj(("slug", kpi.Slug), ("title", kpi.Title), ("abbr", kpi.Abbr), ("abbr_shown", kpi.AbbrToShow), ("url", site.Config.Url(kpi.RootUrl)),
             ("lang", kpi.Lang), ("formula", kpi.Formula.Expression),
             ("formula_html", models.FormulaHtml(kpi)),
             ("result", Obj(("format", kpi.Result.Format), ("decimals", kpi.Result.Decimals), ("better", kpi.Result.Better))),
@@ -35,9 +35,30 @@ public static class KpiModel
                 ("result_display", NumberDisplay.Format(e.Result, kpi.Result.Format, kpi.Result.Decimals, kpi.Lang, site.Config.Currency, MonthsUnit(models, kpi.Lang))))).ToList<object?>()),
             ("related", kpi.Related.Select(r => site.Find<KpiPage>(r.Slug, kpi.Lang)).OfType<KpiPage>()
                 .Select(r => models.Summary(r)).ToList<object?>()),
-            ("questions", questions));
+            ("questions", questions),
+            ("question_groups", QuestionGroups(models, kpi, sameLanguage: true)),
+            ("question_elsewhere", QuestionGroups(models, kpi, sameLanguage: false)));
         KpiInsightsModel.Add(model, models, kpi);
         return model;
+    }
+
+    /// <summary>
+    /// The catalogues with questions that name the KPI, in catalogue order: those in the page's language with their
+    /// questions (<c>question_groups</c>), or those in other languages with only their count and language
+    /// (<c>question_elsewhere</c>, shown as links, not as a list of text the reader may not read).
+    /// </summary>
+    private static List<object?> QuestionGroups(ModelBuilder models, KpiPage kpi, bool sameLanguage)
+    {
+        var site = models.Site;
+        return site.Catalogues
+            .Where(c => (c.Lang == kpi.Lang) == sameLanguage)
+            .Select(c => (Catalogue: c, Questions: c.Questions.Where(q => q.Kpis.Any(k => k.Slug == kpi.Slug)).ToList()))
+            .Where(x => x.Questions.Count > 0)
+            .OrderBy(x => site.Config.Languages.ToList().IndexOf(x.Catalogue.Lang)).ThenBy(x => x.Catalogue.RootUrl, StringComparer.Ordinal)
+            .Select(x => Obj(("title", x.Catalogue.Title), ("url", site.Config.Url(x.Catalogue.RootUrl)), ("lang", x.Catalogue.Lang),
+                ("language_name", models.Strings(x.Catalogue.Lang)["language_name"] ?? x.Catalogue.Lang), ("count", x.Questions.Count),
+                ("questions", x.Questions.Select(q => Obj(("text", q.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + q.Id))).ToList<object?>())))
+            .ToList<object?>();
     }
 
     private static string MonthsUnit(ModelBuilder models, string lang) =>

@@ -38,6 +38,9 @@ public sealed class KpiPage : ContentPage
 {
     public string? Abbr { get; init; }
 
+    /// <summary>The abbreviation when the title does not already carry it ("Net revenue retention (NRR)" shows it once).</summary>
+    public string? AbbrToShow => Abbr is not null && !Title.Contains(Abbr, StringComparison.OrdinalIgnoreCase) ? Abbr : null;
+
     public required FormulaText Formula { get; init; }
 
     public required KpiResult Result { get; init; }
@@ -45,6 +48,12 @@ public sealed class KpiPage : ContentPage
     public required IReadOnlyList<KpiInput> Inputs { get; init; }
 
     public string? Cadence { get; init; }
+
+    /// <summary>One of <see cref="KpiCategories.All"/>, or none.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>Its place within its category's list (lowest first).</summary>
+    public int? Order { get; init; }
 
     public string? Indicator { get; init; }
 
