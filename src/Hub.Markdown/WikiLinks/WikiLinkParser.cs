@@ -7,7 +7,7 @@ namespace Hub.Markdown.WikiLinks;
 /// <summary>
 /// Parses <c>[[…]]</c> into a <see cref="WikiLinkInline"/> when the page's <see cref="MarkdownOptions.WikiLinks"/>
 /// is on (read from the parser context, as the pipeline is shared by every page). The text between the brackets
-/// stays on one line and holds no bracket; anything else is left to Markdig's own link parser.
+/// stays on one line and holds no bracket, and no <c>[</c> comes just before; anything else is left to Markdig's own link parser.
 /// </summary>
 internal sealed class WikiLinkParser : InlineParser
 {
@@ -22,7 +22,9 @@ internal sealed class WikiLinkParser : InlineParser
     public override bool Match(InlineProcessor processor, ref StringSlice slice)
     {
         if (processor.Context?.Properties.TryGetValue(ContextKey, out var on) != true || on is not true
-            || slice.PeekChar(1) != '[')
+            || slice.PeekChar(1) != '['
+            // A run of three or more brackets is brackets, not a wikilink inside one.
+            || slice.PeekCharExtra(-1) == '[')
         {
             return false;
         }

@@ -116,5 +116,7 @@ public sealed class WikiLinkTests
         var link = Assert.Single(on.WikiLinks);
         Assert.Equal(("x", "y", "z", "w", 0, 2), (link.Inline.Qualifier, link.Inline.Slug, link.Inline.Anchor, link.Inline.Label, link.Line, link.Column));
         Assert.Contains("w", on.PlainText(), StringComparison.Ordinal);
+        // Three brackets or more are brackets: nested links stay Markdig's.
+        Assert.Empty(Hub.Markdown.MarkdownPage.Parse("[[[x]]] and [[[[y]]]]", new Hub.Markdown.MarkdownOptions { WikiLinks = true }).WikiLinks);
     }
 }
