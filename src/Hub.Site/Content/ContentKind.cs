@@ -87,6 +87,13 @@ public abstract class ContentKind
 
     // ---- What search sees ----
 
+    /// <summary>
+    /// Whether a wikilink by bare slug (<c>[[arr]]</c>) leaves this kind's page to a page of another kind with the same
+    /// slug instead of calling the link ambiguous: a glossary term named like the KPI it explains does, since the term
+    /// explains itself wherever it appears and the reader following the link wants the KPI.
+    /// </summary>
+    public virtual bool YieldsBareSlug => false;
+
     /// <summary>The kinds of search document it writes (<see cref="SearchDocument.Kind"/>); the search page filters by them.</summary>
     public virtual IReadOnlyList<string> SearchKinds => [ArticleSearchKind];
 

@@ -11,7 +11,7 @@ public static class ThemeIds
     {
         "main", "site-search", "home-search", "toc-title",
         "search-page-q", "search-status", "search-results", "search-more",
-        "formula", "calculator", "inputs", "examples", "related", "kpi-questions",
+        "formula", "calculator", "inputs", "examples", "related", "kpi-questions", "benchmarks", "sensitivity",
         "catalogue-filters", "catalogue-filters-panel", "catalogue-filters-title", "catalogue-q", "catalogue-q-hint",
         "catalogue-status", "catalogue-empty", "catalogue-kit", "catalogue-kit-title", "catalogue-kit-summary", "catalogue-kit-message",
         "catalogue-scorecard", "catalogue-scorecard-title", "catalogue-scorecard-saved", "catalogue-scorecard-form-title", "catalogue-scorecard-candidate",

@@ -219,6 +219,10 @@ public sealed partial class LinkResolver(SiteContent site, HashSet<string> known
                     DidYouMean.Hint(link.Slug, slugs));
                 return null;
             }
+            if (link.Qualifier is null && candidates.Any(p => !p.Kind.YieldsBareSlug) && candidates.Any(p => p.Kind.YieldsBareSlug))
+            {
+                candidates = candidates.Where(p => !p.Kind.YieldsBareSlug).ToList();
+            }
             var inSections = candidates.Select(p => p.Section).Distinct().Order(StringComparer.Ordinal).ToList();
             if (inSections.Count > 1)
             {

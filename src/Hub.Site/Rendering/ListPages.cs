@@ -137,9 +137,16 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
             model["section"] = section;
             model["pages"] = language.Section(section).Select(p => (object?)models.Summary(p)).ToList();
             kind.AddSectionFields(model, lang, language.Section(section), models);
-            // KPIs are listed by category (Content/Kpis/KpiCategories), the ones a team uses most first.
-            model["groups"] = language.Section(section).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis
-                ? Content.Kpis.KpiCategories.Groups(kpis, models, lang) : new List<object?>();
+            // KPIs are listed by category (Content/Kpis/KpiCategories), the ones a team uses most first; another kind
+            // may have set groups of its own (the glossary's initials).
+            if (language.Section(section).OfType<Content.Kpis.KpiPage>().ToList() is { Count: > 0 } kpis)
+            {
+                model["groups"] = Content.Kpis.KpiCategories.Groups(kpis, models, lang);
+            }
+            else if (model["groups"] is null)
+            {
+                model["groups"] = new List<object?>();
+            }
             return model;
         });
     }

@@ -30,7 +30,7 @@ public sealed class ScorecardPageTests
         var note = q2.QuerySelector("textarea[name='note:q-02']")!;
         Assert.NotNull(form.QuerySelector($"label[for='{note.Id}']"));
         Assert.All(form.QuerySelectorAll("[id]"), e => Assert.StartsWith("catalogue-", e.Id, StringComparison.Ordinal));
-        Assert.Contains(doc.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.EndsWith("/assets/js/scorecard-page.js", StringComparison.Ordinal));
+        Assert.Contains(doc.QuerySelectorAll("script[data-module]"), s => s.Target("data-module")!.EndsWith("/assets/js/scorecard-page.js", StringComparison.Ordinal));
 
         // Its debrief page knows the attributes and loads its own script; a catalogue without a scorecard has none.
         Assert.Equal("/cs-hub/ja/catalogues/hiring/debrief/", doc.QuerySelector("a.scorecard-debrief-link")!.Target());
@@ -38,12 +38,12 @@ public sealed class ScorecardPageTests
         Assert.Equal("評価の突き合わせ(デブリーフ): 採用面接", debrief.QuerySelector("h1")!.TextContent);
         Assert.Equal(["judgement", "teamwork"], debrief.QuerySelectorAll(".debrief-attributes [data-attribute]").Select(l => l.GetAttribute("data-attribute")!));
         Assert.NotNull(debrief.QuerySelector("label[for=debrief-files]"));
-        Assert.Contains(debrief.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.EndsWith("/assets/js/debrief-page.js", StringComparison.Ordinal));
+        Assert.Contains(debrief.QuerySelectorAll("script[data-module]"), s => s.Target("data-module")!.EndsWith("/assets/js/debrief-page.js", StringComparison.Ordinal));
         Assert.False(site.OutputExists("/ja/catalogues/plain/debrief/index.html"));
 
         var plain = site.Html("/ja/catalogues/plain/");
         Assert.Null(plain.QuerySelector("form.scorecard"));
-        Assert.DoesNotContain(plain.QuerySelectorAll("script[type=module]"), s => s.GetAttribute("src")!.Contains("scorecard", StringComparison.Ordinal));
+        Assert.DoesNotContain(plain.QuerySelectorAll("script[data-module]"), s => s.Target("data-module")!.Contains("scorecard", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class GlossaryKindTests
         Assert.Equal("一定期間に解約した顧客の割合。", page.QuerySelector(".term-definition")!.TextContent);
         Assert.Equal(["チャーンレート"], page.QuerySelectorAll(".term-aliases li").Select(li => li.TextContent));
         Assert.Equal(["/cs-hub/ja/kpis/churn-rate/", "/cs-hub/ja/articles/retention/"],
-            page.QuerySelectorAll(".term-related a").Select(a => a.GetAttribute("href")));
+            page.QuerySelectorAll(".term-related a").Select(a => a.Target()));
         // The definition is the page's description when it has no summary of its own.
         Assert.Equal("一定期間に解約した顧客の割合。", page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
         // Translations share the file name, as for every kind.
@@ -46,7 +46,7 @@ public sealed class GlossaryKindTests
         // A related page missing in the term's language falls back to another language's, marked as such.
         var ko = site.Html("/ko/glossary/churn/");
         var related = Assert.Single(ko.QuerySelectorAll(".term-related a"));
-        Assert.StartsWith("/cs-hub/", related.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.StartsWith("/cs-hub/", related.Target(), StringComparison.Ordinal);
         Assert.NotNull(site.Html("/ja/tags/retention/").QuerySelector(".page-list a[href='/cs-hub/ja/glossary/churn/']"));
     }
 
@@ -62,7 +62,7 @@ public sealed class GlossaryKindTests
 
         // The initials at the top lead to their groups.
         var index = site.Html("/ja/glossary/");
-        var jumps = index.QuerySelectorAll("nav.glossary-initials a").Select(a => (a.TextContent, a.GetAttribute("href")!)).ToList();
+        var jumps = index.QuerySelectorAll("nav.glossary-initials a").Select(a => (a.TextContent, a.Target()!)).ToList();
         Assert.Equal(["あ", "か", "N"], jumps.Select(j => j.TextContent));
         Assert.All(jumps, j => Assert.Equal(j.TextContent, index.GetElementById(j.Item2[1..])!.TextContent));
     }
@@ -93,7 +93,7 @@ public sealed class GlossaryKindTests
         site.BuildOk();
         using var docs = JsonDocument.Parse(site.ReadOutput("/search/ja/docs.json"));
         var terms = docs.RootElement.EnumerateArray().Where(d => d[0].GetString() == GlossaryKind.TermSearchKind).Select(d => d[1].GetString()).Order(StringComparer.Ordinal);
-        Assert.Equal(["/cs-hub/ja/glossary/churn/", "/cs-hub/ja/glossary/expansion/", "/cs-hub/ja/glossary/gakushu/", "/cs-hub/ja/glossary/grr/", "/cs-hub/ja/glossary/nrr/"], terms);
+        Assert.Equal(["/ja/glossary/churn/", "/ja/glossary/expansion/", "/ja/glossary/gakushu/", "/ja/glossary/grr/", "/ja/glossary/nrr/"], terms);
         // The search page offers the kind as a filter.
         Assert.NotNull(site.Html("/ja/search/").QuerySelector("input[name=kind][value=term]"));
     }

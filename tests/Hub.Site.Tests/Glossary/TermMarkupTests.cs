@@ -58,6 +58,6 @@ public sealed class TermMarkupTests
         Assert.Equal(["MRR"], en.QuerySelectorAll(".term-ref").Select(b => b.TextContent));
         Assert.Equal("Monthly recurring revenue.", en.GetElementById("term-mrr")!.TextContent);
         // The page loads the script that opens a definition on tap, as a module of the theme.
-        Assert.NotNull(page.QuerySelector("script[type=module][src$='assets/js/glossary.js']"));
+        Assert.NotNull(page.QuerySelector("script[src$='assets/js/boot.js'][data-module$='assets/js/glossary.js']"));
     }
 }

@@ -115,7 +115,7 @@ public sealed class ReadingPolishTests : IDisposable
     }
 
     private static IElement ListEntry(IDocument page, string href) =>
-        page.QuerySelectorAll("main a").Single(a => a.GetAttribute("href") == href && a.Closest("nav") is null);
+        page.QuerySelectorAll("main a").Single(a => a.Target() == href && a.Closest("nav") is null);
 
     [Theory]
     [InlineData("/ja/articles/alerts/", "warning", "注意")]
@@ -166,7 +166,7 @@ public sealed class ReadingPolishTests : IDisposable
         Assert.DoesNotContain(section.QuerySelectorAll(".question-links a"), a => a.TextContent.Contains("이탈률", StringComparison.Ordinal));
         var elsewhere = Assert.Single(section.QuerySelectorAll(".question-elsewhere-links li"));
         Assert.Equal("ko", elsewhere.GetAttribute("lang"));
-        Assert.Equal("/cs-hub/ko/catalogues/hiring/", elsewhere.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("/cs-hub/ko/catalogues/hiring/", elsewhere.QuerySelector("a")!.Target());
         Assert.Equal("채용 면접 질문", elsewhere.QuerySelector("a")!.TextContent);
     }
 
@@ -179,7 +179,7 @@ public sealed class ReadingPolishTests : IDisposable
             var pageLang = page.DocumentElement.GetAttribute("lang")!;
             foreach (var link in page.QuerySelectorAll("main a[href]"))
             {
-                var target = link.GetAttribute("href")!;
+                var target = link.Target()!;
                 var targetLang = target.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(1).FirstOrDefault();
                 if (targetLang is "ja" or "ko" or "en" && targetLang != pageLang && link.TextContent.Trim().Length > 0)
                 {

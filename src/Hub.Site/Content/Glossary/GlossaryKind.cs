@@ -29,6 +29,8 @@ public sealed class GlossaryKind : ContentKind
 
     public override string SectionLayout => "glossary";
 
+    public override bool YieldsBareSlug => true;
+
     public override ContentPage? Load(string path, string displayPath, SiteConfig config, DiagnosticBag diagnostics) =>
         GlossaryLoader.Load(this, path, displayPath, config, diagnostics);
 
