@@ -192,7 +192,7 @@ public sealed class PortableOutputTests(PortableOutputTests.DefaultSite site) : 
         await kpis.ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/ja/kpis/index.html", StringComparison.Ordinal));
         await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
-        var kpi = page.Locator("main .page-list a").First;
+        var kpi = page.Locator("main .kpi-cards a").First;
         await kpi.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/ja/kpis/", StringComparison.Ordinal) && url.EndsWith("/index.html", StringComparison.Ordinal) && !url.EndsWith("/ja/kpis/index.html", StringComparison.Ordinal));
         await page.WaitForFunctionAsync("() => document.documentElement.classList.contains('hub-file')");
