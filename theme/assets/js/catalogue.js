@@ -6,6 +6,7 @@
 import { activeFilters, emptyState, fill, kitInPageOrder, normalize, passes, terms, valueCount } from './catalogue-state.js';
 import { decode, parseQuery, queryFor } from './catalogue-url.js';
 import { toCsv, toCsvRows, toMarkdown } from './catalogue-export.js';
+import { saveFile } from './download.js';
 
 /** @typedef {import('./catalogue-state.js').FilterState} FilterState */
 /** @typedef {import('./catalogue-export.js').Sheet} Sheet */
@@ -320,16 +321,7 @@ function copyText(value) {
  * @param {string} type
  */
 function download(page, content, name, type) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  // The download has started from the link's click; the object URL is released once the browser has read it.
-  window.setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  saveFile(content, name, type);
   say(page, fill(page.kitBar.getAttribute('data-downloaded'), { file: name }));
 }
 

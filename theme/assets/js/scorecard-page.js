@@ -7,6 +7,7 @@
 import { fill } from './catalogue-state.js';
 import { VERSION, fileName, hasContent, openKey, parseRecord, storageKey, storagePrefix, toJson } from './scorecard-state.js';
 import { toCsvFile, toMarkdown } from './scorecard-export.js';
+import { saveFile } from './download.js';
 
 /** @typedef {import('./scorecard-state.js').ScorecardRecord} ScorecardRecord */
 /** @typedef {import('./scorecard-export.js').ScorecardLabels} ScorecardLabels */
@@ -291,16 +292,7 @@ function say(panel, text) {
  * @param {string} type
  */
 function download(panel, content, name, type) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  document.body.removeChild(a);
-  // The download has started from the link's click; the object URL is released once the browser has read it.
-  window.setTimeout(() => { URL.revokeObjectURL(url); }, 1000);
+  saveFile(content, name, type);
   say(panel, fill(panel.area.getAttribute('data-downloaded'), { file: name }));
 }
 
