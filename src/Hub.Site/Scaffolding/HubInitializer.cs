@@ -247,6 +247,8 @@ public static partial class HubInitializer
         # Builds the hub on every push to main and publishes it with the official GitHub Pages actions.
         # In the repository's settings choose Pages -> Source: GitHub Actions, and set the repository variable
         # HUB_REPOSITORY to the Hub repository (owner/name) that builds the site.
+        # Hub is compiled once per change of its sources and kept in the Actions cache, so a push that changes only
+        # content starts the cached executable at once: no .NET SDK, no Node, no compile.
         name: Publish to GitHub Pages
 
         on:
@@ -275,23 +277,33 @@ public static partial class HubInitializer
                 with:
                   repository: ${{ vars.HUB_REPOSITORY }}
                   path: .hub
-              - uses: actions/setup-dotnet@v4
+              # Keyed by everything that goes into the executable: a new Hub compiles again, new content does not.
+              - id: hub
+                uses: actions/cache@v4
+                with:
+                  path: .hub-bin
+                  key: hub-bin-${{ runner.os }}-${{ hashFiles('.hub/src/**', '.hub/Directory.Build.props', '.hub/Directory.Packages.props', '.hub/package-lock.json') }}
+              - if: steps.hub.outputs.cache-hit != 'true'
+                uses: actions/setup-dotnet@v4
                 with:
                   dotnet-version: 10.0.x
-              - uses: actions/setup-node@v4
+              - if: steps.hub.outputs.cache-hit != 'true'
+                uses: actions/setup-node@v4
                 with:
                   node-version: 20
+              # Self-contained and precompiled: the cached folder runs without a .NET install.
+              - if: steps.hub.outputs.cache-hit != 'true'
+                run: dotnet publish .hub/src/Hub.Cli -c Release -r linux-x64 --self-contained true -o .hub-bin
+              # Formula checks, keyed by content hash: a cache from any earlier run is valid.
               - uses: actions/cache@v4
                 with:
-                  path: |
-                    ~/.nuget/packages
-                    .hub-cache
-                  key: hub-${{ runner.os }}-${{ hashFiles('.hub/Directory.Packages.props', '.hub/**/*.csproj') }}-${{ github.sha }}
-                  restore-keys: hub-${{ runner.os }}-${{ hashFiles('.hub/Directory.Packages.props', '.hub/**/*.csproj') }}-
+                  path: .hub-cache
+                  key: hub-cache-${{ runner.os }}-${{ github.sha }}
+                  restore-keys: hub-cache-${{ runner.os }}-
               - id: pages
                 uses: actions/configure-pages@v5
               - name: Build
-                run: dotnet run --project .hub/src/Hub.Cli -c Release -- build --strict --base-path "${{ steps.pages.outputs.base_path }}/"
+                run: .hub-bin/hub build --strict --base-path "${{ steps.pages.outputs.base_path }}/"
               - uses: actions/upload-pages-artifact@v3
                 with:
                   path: _site
