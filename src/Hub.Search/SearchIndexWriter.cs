@@ -89,9 +89,8 @@ public static class SearchIndexWriter
 
     /// <summary>
     /// Raw bytes per full-text shard aimed at: ≈ 4 KB gzipped for Japanese. A katakana word such as
-    /// オンボーディング touches five or six shards; measured with bench/search/sizes.sh, 12 KB instead of
-    /// 36 KB cut the default site's worst three-character query from 114 to 93 KB and the 1,000-page
-    /// median from 199 to 189 KB, for 4–15 % more bytes in all.
+    /// オンボーディング touches five or six shards, so smaller shards make a first query fetch less, at the
+    /// price of a few more bytes in all (bench/search/sizes.sh weighs the two).
     /// </summary>
     public const int ShardBytes = 12 * 1024;
 

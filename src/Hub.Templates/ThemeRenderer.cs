@@ -22,14 +22,14 @@ public sealed class ThemeRenderer
 
     /// <summary>
     /// Scriban's builtins (string, array, html, …), made once and shared by every render instead of built for
-    /// each of them (≈ 55 µs and 30 KB a context). They are read-only, so no template can change what another
+    /// each of them (filling them is a large part of a small page's render). They are read-only, so no template can change what another
     /// page sees: pages render in parallel and the output must not depend on their order.
     /// </summary>
     private readonly ScriptObject _builtins = Freeze(TemplateContext.GetDefaultBuiltinObject());
 
     /// <summary>
     /// Template contexts that finished a render, reused by the next ones (as many as renders ever ran at once):
-    /// a new context costs ≈ 17 KB, and resolves Scriban's member accessors and grows its output builder again.
+    /// a new context allocates, resolves Scriban's member accessors and grows its output builder again.
     /// </summary>
     private readonly ConcurrentBag<TemplateContext> _contexts = [];
 

@@ -61,8 +61,8 @@ public sealed class OutputFolder : IDisposable
     /// <summary>
     /// Creates the file, which in a fresh staging folder does not exist yet. FileMode.Create would cost more: .NET
     /// opens without O_TRUNC and truncates with ftruncate, and ext4 takes a truncated file for one being replaced
-    /// (auto_da_alloc), so closing it starts its write-back at once. Measured at 1,000 pages: close(), ftruncate()
-    /// and that write-back were ≈ 5 % of a build's CPU time. A file written twice is overwritten, as before.
+    /// (auto_da_alloc), so closing it starts its write-back at once: for thousands of small
+    /// pages that is CPU time a build can skip. A file written twice is overwritten, as before.
     /// </summary>
     private static Microsoft.Win32.SafeHandles.SafeFileHandle OpenNew(string path)
     {

@@ -51,7 +51,7 @@ public sealed class FormulaStep
         BeginConversions(site, checker, diagnostics);
         // A thread of its own, not the pool's: Roslyn's first compilation takes a few hundred milliseconds (and may
         // wait for the warm-up's), while pages render and the search index builds on the pool. Tried in parallel on
-        // the pool, translations waiting for their shared compilation starved it: 0.4 s lost at 1,000 pages.
+        // the pool, translations waiting for their shared compilation starved it and rendering stalled.
         return Task.Factory.StartNew(() =>
         {
             foreach (var (kpi, pendingFormula) in pending)
