@@ -214,6 +214,7 @@ function parseQuery(query, typing) {
   let needles = [];
   let seen = {};
   let endsOpen = typing && !/[\s\u3000]$/.test(query);
+  let fuzzy = []; // terms of Latin words of 5+ letters: retried at edit distance 1 when nothing matches
 
   function add(term, wildcard) {
     let key = wildcard + ':' + term;
@@ -227,7 +228,16 @@ function parseQuery(query, typing) {
     let run = runs[i];
     needles.push(run.text);
     if (run.type === 'word') {
-      add(run.text, endsOpen && i === runs.length - 1 ? 'trailing' : 'none');
+      // The index holds stems: a word typed so far is a prefix of its stem's terms ("churne" of "churn").
+      let term = tokenizer().stem(run.text);
+      let open = endsOpen && i === runs.length - 1;
+      add(term, open ? 'trailing' : 'none');
+      if (term !== run.text) {
+        needles.push(term);
+      }
+      if (!open && /^[a-z]{5,}$/.test(run.text)) {
+        fuzzy.push(term);
+      }
       continue;
     }
     if (run.chars.length === 1) {
@@ -242,7 +252,23 @@ function parseQuery(query, typing) {
       phrases.push(run);
     }
   }
-  return { clauses: clauses, phrases: phrases, needles: needles };
+  return { clauses: clauses, phrases: phrases, needles: needles, fuzzy: fuzzy };
+}
+
+/**
+ * The query again with its Latin words of 5+ letters at edit distance 1 (lunr counts a transposition as one
+ * edit), or null when it has none. Only terms in the shards already loaded for the exact query can match, so a
+ * typo in a word's first letter finds its word only when that shard happens to be loaded.
+ */
+function fuzzyQuery(parsed) {
+  if (parsed.fuzzy.length === 0) {
+    return null;
+  }
+  let clauses = parsed.clauses.map(function (clause) {
+    return parsed.fuzzy.indexOf(clause.term) >= 0 && clause.wildcard === 'none'
+      ? { term: clause.term, wildcard: clause.wildcard, editDistance: 1 } : clause;
+  });
+  return { clauses: clauses, phrases: parsed.phrases, needles: parsed.needles.slice(), fuzzy: [], corrected: [] };
 }
 
 function queryIndex(index, clauses) {
@@ -253,13 +279,39 @@ function queryIndex(index, clauses) {
   };
   return index.query(function (q) {
     for (let i = 0; i < clauses.length; i++) {
-      q.term(clauses[i].term, {
+      let options = {
         presence: lunr.Query.presence.REQUIRED,
         usePipeline: false,
         wildcard: wildcards[clauses[i].wildcard]
-      });
+      };
+      if (clauses[i].editDistance) {
+        // Only then: lunr matches a clause with any editDistance (0 too) literally, wildcards included.
+        options.editDistance = clauses[i].editDistance;
+      }
+      q.term(clauses[i].term, options);
     }
   });
+}
+
+/**
+ * The hits of a parsed query; for a fuzzy one (parsed.corrected), the index terms its hits matched become
+ * needles to highlight and the corrections the response reports.
+ */
+function matching(index, parsed) {
+  let hits = queryIndex(index, parsed.clauses);
+  if (parsed.corrected) {
+    for (let h = 0; h < hits.length; h++) {
+      let terms = Object.keys(hits[h].matchData.metadata);
+      for (let t = 0; t < terms.length; t++) {
+        if (parsed.corrected.indexOf(terms[t]) < 0) {
+          parsed.corrected.push(terms[t]);
+          parsed.needles.push(terms[t]);
+        }
+      }
+    }
+    parsed.corrected.sort();
+  }
+  return hits;
 }
 
 /** True when every phrase occurs inside one run (same script) of the text. */
@@ -279,7 +331,7 @@ function containsPhrases(runs, phrases) {
 let EXTENDER = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\uFF9E\uFF9F]$/u;
 
 /**
- * The text normalized as the tokenizer sees it (NFKC, lowercase), with, for each UTF-16 unit of
+ * The text normalized as the tokenizer sees it (NFKC, lowercase, katakana as hiragana), with, for each UTF-16 unit of
  * it, where it came from in the original (start, end), so matches can be highlighted in the
  * author's own text. Normalizes one base character and its marks at a time.
  */
@@ -304,7 +356,7 @@ function normalizedMap(text) {
     for (let k = 0; k < segment.length;) {
       let cp = /** @type {number} */ (segment.codePointAt(k));
       k += cp > 0xFFFF ? 2 : 1;
-      lowered += T.lower(cp);
+      lowered += T.lower(T.foldKana(cp)); // kana folded as the tokenizer folds it, one unit for one
     }
     for (let u = 0; u < lowered.length; u++) {
       starts.push(start);
@@ -560,27 +612,47 @@ class Engine {
   search(query, options) {
     let self = this;
     options = options || {};
-    let full = options.full || 'auto';
     return self.load().then(function () {
       let parsed = parseQuery(query, options.typing);
-      if (parsed.clauses.length === 0) {
-        return self.respond(query, 'titles', parsed, [], options);
-      }
-      if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
-        let hits = queryIndex(self.titles, parsed.clauses);
-        let first = self.respond(query, 'titles', parsed, hits, options);
-        if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
-          // The full text may hold more: the counts are a lower bound ("N+").
-          first.partial = true;
-          return first;
+      return Promise.resolve(self.answer(query, parsed, options)).then(function (response) {
+        let retry = response.total === 0 ? fuzzyQuery(parsed) : null;
+        if (!retry) {
+          return response;
         }
-      }
-      return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
-        let response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
-        return complete ? response : Promise.resolve(response).then(function (r) {
-          r.partial = true; // shards still to load may hold more: a lower bound
-          return r;
+        let fuzzy = retry;
+        return Promise.resolve(self.answer(query, fuzzy, options)).then(function (again) {
+          if (again.total === 0) {
+            return response;
+          }
+          // Shown as "showing results for …": the index terms that matched instead of the words typed.
+          again.corrected = fuzzy.corrected;
+          return again;
         });
+      });
+    });
+  }
+
+  /** The response to a parsed query (search without the fuzzy retry). */
+  answer(query, parsed, options) {
+    let self = this;
+    let full = options.full || 'auto';
+    if (parsed.clauses.length === 0) {
+      return self.respond(query, 'titles', parsed, [], options);
+    }
+    if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
+      let hits = matching(self.titles, parsed);
+      let first = self.respond(query, 'titles', parsed, hits, options);
+      if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
+        // The full text may hold more: the counts are a lower bound ("N+").
+        first.partial = true;
+        return first;
+      }
+    }
+    return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
+      let response = self.respond(query, 'full', parsed, matching(self.fullIndex(), parsed), options);
+      return complete ? response : Promise.resolve(response).then(function (r) {
+        r.partial = true; // shards still to load may hold more: a lower bound
+        return r;
       });
     });
   }
@@ -759,4 +831,4 @@ function cached(store, key, make) {
   return store[key];
 }
 
-export { Engine, unpack, ref, parseQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };
+export { Engine, unpack, ref, parseQuery, fuzzyQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };
