@@ -391,7 +391,9 @@ public sealed class SearchEngineTests
         var text = snippet.GetProperty("text").GetString()!;
         Assert.Contains(snippet.GetProperty("ranges").EnumerateArray(), r => text[r[0].GetInt32()..r[1].GetInt32()] == "churn");
 
-        Assert.Equal(["/cs-hub/en/kpis/nrr/"], Urls(Search("en", "retension", "{}")));
+        var retention = Search("en", "retension", "{}");
+        Assert.Equal(["/cs-hub/en/kpis/nrr/"], Urls(retention));
+        Assert.Equal(["retention"], retention.GetProperty("corrected").EnumerateArray().Select(e => e.GetString()!)); // the word, not its stem "retent"
         // Four letters are too few to guess from, and a word of 5+ letters two edits away finds nothing.
         Assert.Empty(Urls(Search("en", "chrn", "{}")));
         Assert.Empty(Urls(Search("en", "chhrun", "{}")));
