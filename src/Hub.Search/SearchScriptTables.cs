@@ -8,7 +8,7 @@ namespace Hub.Search;
 /// <summary>
 /// Writes <c>assets/js/search-tables.js</c>: the tables the browser's search shares with this library, as an ES
 /// module generated from the C# side at build time (as kpi-formulas.js is from the formulas), so that the twins
-/// cannot drift: the character classes and ranges of <see cref="CharacterClassifier"/> for search-tokenizer.js,
+/// cannot drift: the character classes, ranges and kana folding of <see cref="CharacterClassifier"/> for search-tokenizer.js,
 /// and the shard hash constants of <see cref="LunrShardedIndexJson.ShardOf"/> for search-engine.js.
 /// </summary>
 public static class SearchScriptTables
@@ -34,6 +34,9 @@ public static class SearchScriptTables
         Ranges(js, "IGNORABLE_RANGES", "Default-ignorable code points: dropped without breaking a run", CharacterClassifier.Ignorable);
         Ranges(js, "JAPANESE_RANGES", "Kanji and kana: runs that become bigrams", CharacterClassifier.Japanese);
         Ranges(js, "HANGUL_RANGES", "Hangul: runs that become bigrams", CharacterClassifier.Hangul);
+        Ranges(js, "KANA_FOLD_RANGES", "Katakana folded to hiragana (KANA_FOLD_OFFSET below)", CharacterClassifier.KanaFold);
+        js.Append("/** How far below its katakana a folded hiragana is. */\n");
+        js.Append(CultureInfo.InvariantCulture, $"export const KANA_FOLD_OFFSET = 0x{CharacterClassifier.KanaFoldOffset:X2};\n\n");
         js.Append("/** FNV-1a (32-bit) as the full-text shard of a term is computed. */\n");
         js.Append(CultureInfo.InvariantCulture, $"export const SHARD_HASH = Object.freeze({{ offset: 0x{LunrShardedIndexJson.ShardHashOffset:X8}, prime: 0x{LunrShardedIndexJson.ShardHashPrime:X8} }});\n");
         return js.ToString();

@@ -12,14 +12,16 @@ namespace Hub.Search;
 /// <remarks>
 /// NFKC, then a walk by code point: letters and numbers of alphabetic scripts form words (lowercased
 /// one code point at a time with the invariant simple mapping, U+0130 to "i"); kanji/kana runs and
-/// Hangul runs become overlapping bigrams, a one-character run itself; combining marks stay inside
+/// Hangul runs become overlapping bigrams, a one-character run itself; katakana is folded to hiragana
+/// (<see cref="CharacterClassifier.FoldKana"/>); a word of three or more ASCII letters becomes its lunr stem
+/// (<see cref="EnglishStemmer"/>), other words stay whole; combining marks stay inside
 /// words and are dropped elsewhere; joiners, soft hyphens and variation selectors are dropped
 /// without breaking a run; everything else (punctuation, symbols, emoji) separates.
 /// </remarks>
 public static class SearchTokenizer
 {
     // Tokens repeat a lot (a Japanese corpus has a few tens of thousands of distinct bigrams), so each distinct
-    // token string is made once and shared by every document and thread. Capped so that a long `hub serve` on
+    // token string is made (and a word stemmed) once and shared by every document and thread. Capped so that a long `hub serve` on
     // changing content cannot grow it without bound; past the cap, tokens are simply allocated.
     private const int MaxCachedTokens = 1 << 20;
     private static readonly ConcurrentDictionary<long, string> Runs = new();
@@ -97,13 +99,16 @@ public static class SearchTokenizer
                         runLength = 0;
                     }
 
+                    // Katakana and hiragana are one form (the hiragana), so that either spelling finds the other.
+                    var value = cls == CharacterClass.Japanese ? CharacterClassifier.FoldKana(rune.Value) : rune.Value;
+
                     // A run's bigrams come out as the run grows: the same tokens in the same order as cutting it at its end.
                     if (runLength > 0)
                     {
-                        tokens.Add(RunToken(previous, rune.Value));
+                        tokens.Add(RunToken(previous, value));
                     }
 
-                    previous = rune.Value;
+                    previous = value;
                     runLength++;
                     break;
                 default:
@@ -161,6 +166,7 @@ public static class SearchTokenizer
         }
     }
 
+    /// <summary>The token of a word: its stem (<see cref="EnglishStemmer"/>) when it is English-like, else the word.</summary>
     private static string WordToken(ReadOnlySpan<char> word)
     {
         if (WordsBySpan.TryGetValue(word, out var cached))
@@ -168,8 +174,20 @@ public static class SearchTokenizer
             return cached;
         }
 
-        var token = word.ToString();
-        return Volatile.Read(ref _cachedTokens) < MaxCachedTokens ? Cached(Words.GetOrAdd(token, token), token) : token;
+        var text = word.ToString();
+        var token = EnglishStemmer.Applies(word) ? EnglishStemmer.Stem(text) : text;
+        if (Volatile.Read(ref _cachedTokens) >= MaxCachedTokens)
+        {
+            return token;
+        }
+
+        if (Words.TryAdd(text, token))
+        {
+            Interlocked.Increment(ref _cachedTokens);
+            return token;
+        }
+
+        return Words[text];
     }
 
     /// <summary>The bigram of two code points, or one code point alone when <paramref name="first"/> is -1.</summary>

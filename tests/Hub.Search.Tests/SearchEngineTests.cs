@@ -279,6 +279,12 @@ public sealed class SearchEngineTests
     [InlineData("ko", "온보딩", "/cs-hub/ko/articles/retention/")]
     [InlineData("en", "churn", "/cs-hub/en/articles/offboarding/ /cs-hub/en/kpis/nrr/")]
     [InlineData("en", "cafe\u0301", "/cs-hub/en/articles/offboarding/")]
+    [InlineData("ja", "おんぼーでぃんぐ", "/cs-hub/ja/articles/onboarding-basics/ /cs-hub/ja/articles/retention/ /cs-hub/ja/catalogues/csm-hiring/#q-01")]
+    [InlineData("ja", "かすたまー", "/cs-hub/ja/kpis/churn-rate/")]
+    [InlineData("en", "churned", "/cs-hub/en/articles/offboarding/ /cs-hub/en/kpis/nrr/")]
+    [InlineData("en", "Churning", "/cs-hub/en/articles/offboarding/ /cs-hub/en/kpis/nrr/")]
+    [InlineData("en", "interview", "/cs-hub/en/articles/offboarding/")]
+    [InlineData("en", "chrn", "")]
     public void FindsWhatTheContractPromises(string lang, string query, string expectedUrls)
     {
         var response = Search(lang, query, "{}");
@@ -347,6 +353,50 @@ public sealed class SearchEngineTests
         var t = title.GetProperty("text").GetString()!;
         var range = title.GetProperty("ranges")[0];
         Assert.Equal("Offboarding", t[range[0].GetInt32()..range[1].GetInt32()]);
+    }
+
+    [Fact]
+    public void HiraganaQueryHighlightsTheKatakanaWord()
+    {
+        var result = Search("ja", "おんぼーでぃんぐ", "{}").GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("url").GetString() == "/cs-hub/ja/articles/onboarding-basics/");
+        var title = result.GetProperty("title");
+        var text = title.GetProperty("text").GetString()!;
+        var marked = title.GetProperty("ranges").EnumerateArray().Select(r => text[r[0].GetInt32()..r[1].GetInt32()]).ToList();
+        Assert.Equal(["オンボーディング"], marked);
+    }
+
+    [Fact]
+    public void StemmedQueryHighlightsTheWordsOfTheText()
+    {
+        var result = Search("en", "churned", "{}").GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("url").GetString() == "/cs-hub/en/articles/offboarding/");
+        var snippet = result.GetProperty("snippet");
+        var text = snippet.GetProperty("text").GetString()!;
+        var marked = snippet.GetProperty("ranges").EnumerateArray().Select(r => text[r[0].GetInt32()..r[1].GetInt32()]).ToList();
+        Assert.Contains("Churn", marked);
+    }
+
+    [Fact]
+    public void TypoOfALongWordFindsTheWordOneEditAwayAndSaysSo()
+    {
+        var exact = Search("en", "churn", "{}");
+        Assert.False(exact.TryGetProperty("corrected", out _));
+
+        var typo = Search("en", "chrun", "{}"); // a transposition is one edit
+        Assert.Equal(Urls(exact).Order(StringComparer.Ordinal), Urls(typo).Order(StringComparer.Ordinal));
+        Assert.Equal(["churn"], typo.GetProperty("corrected").EnumerateArray().Select(e => e.GetString()!));
+        var snippet = typo.GetProperty("results").EnumerateArray()
+            .Single(r => r.GetProperty("url").GetString() == "/cs-hub/en/kpis/nrr/").GetProperty("snippet");
+        var text = snippet.GetProperty("text").GetString()!;
+        Assert.Contains(snippet.GetProperty("ranges").EnumerateArray(), r => text[r[0].GetInt32()..r[1].GetInt32()] == "churn");
+
+        var retention = Search("en", "retension", "{}");
+        Assert.Equal(["/cs-hub/en/kpis/nrr/"], Urls(retention));
+        Assert.Equal(["retention"], retention.GetProperty("corrected").EnumerateArray().Select(e => e.GetString()!)); // the word, not its stem "retent"
+        // Four letters are too few to guess from, and a word of 5+ letters two edits away finds nothing.
+        Assert.Empty(Urls(Search("en", "chrn", "{}")));
+        Assert.Empty(Urls(Search("en", "chhrun", "{}")));
     }
 
     private static List<string> Urls(JsonElement response) =>

@@ -4,4 +4,6 @@ export declare const CLASS: Readonly<{ SEPARATOR: number, IGNORABLE: number, MAR
 export declare const IGNORABLE_RANGES: readonly number[];
 export declare const JAPANESE_RANGES: readonly number[];
 export declare const HANGUL_RANGES: readonly number[];
+export declare const KANA_FOLD_RANGES: readonly number[];
+export declare const KANA_FOLD_OFFSET: number;
 export declare const SHARD_HASH: Readonly<{ offset: number, prime: number }>;

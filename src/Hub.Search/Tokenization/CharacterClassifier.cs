@@ -25,6 +25,10 @@ public static class CharacterClassifier
         0xF900, 0xFAFF, 0xFF66, 0xFF9D, 0x1AFF0, 0x1B16F, 0x20000, 0x2FFFD, 0x30000, 0x3FFFD,
     ];
 
+    // Katakana with a hiragana twin exactly KanaFoldOffset below (ァ..ヶ, ヽヾ): folded to it, so that both spellings
+    // of a word are one term. ヷ..ヺ, ー, ヿ and the small katakana extensions have no twin and stay as they are.
+    private static readonly int[] KanaFoldRanges = [0x30A1, 0x30F6, 0x30FD, 0x30FE];
+
     private static readonly int[] HangulRanges =
     [
         0x1100, 0x11FF, 0x3131, 0x318E, 0xA960, 0xA97F, 0xAC00, 0xD7A3, 0xD7B0, 0xD7FF,
@@ -36,6 +40,20 @@ public static class CharacterClassifier
 
     /// <summary>Kanji and kana: runs that become bigrams.</summary>
     internal static ReadOnlySpan<int> Japanese => JapaneseRanges;
+
+    /// <summary>Katakana folded to hiragana by <see cref="FoldKana"/>: inclusive [start, end] pairs, sorted.</summary>
+    internal static ReadOnlySpan<int> KanaFold => KanaFoldRanges;
+
+    /// <summary>How far below its katakana a folded hiragana is.</summary>
+    public const int KanaFoldOffset = 0x60;
+
+    /// <summary>
+    /// The hiragana of a katakana code point that has one, else the code point itself: the tokenizers index and
+    /// query one form of kana (half-width katakana is full-width after NFKC already).
+    /// </summary>
+    public static int FoldKana(int codePoint) => codePoint is >= 0x30A1 and <= 0x30FE && InRanges(KanaFoldRanges, codePoint)
+        ? codePoint - KanaFoldOffset
+        : codePoint;
 
     /// <summary>Hangul: runs that become bigrams.</summary>
     internal static ReadOnlySpan<int> Hangul => HangulRanges;

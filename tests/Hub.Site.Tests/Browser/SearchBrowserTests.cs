@@ -66,6 +66,31 @@ public sealed class SearchBrowserTests
     }
 
     [BrowserFact]
+    public async Task KanaSpellingsStemsAndTyposFindTheSamePages()
+    {
+        var files = Site();
+        files["articles/kana.md"] = "---\ntitle: オンボーディングの手引き\n---\n\n最初の一週間。\n";
+        files["articles/renewals.en.md"] = "---\ntitle: Renewal playbook\n---\n\nCustomers who churned last quarter.\n";
+        using var site = new TestSite(files);
+        await using var session = await BrowserSession.StartAsync(site);
+        var page = session.Page;
+        await page.GotoAsync(session.Url("ja/"));
+
+        // Hiragana finds the katakana title, and the mark is on the author's katakana.
+        await ExpectFoundAsync(page, "ja", "おんぼーでぃんぐ", "/cs-hub/ja/articles/kana/");
+        var kana = page.Locator("#search-results li", new PageLocatorOptions { Has = page.Locator("a[href='/cs-hub/ja/articles/kana/']") });
+        Assert.Contains("オンボーディング", await kana.Locator("mark").AllTextContentsAsync());
+
+        // "churn" finds the page that says "churned"; a transposed "playbook" finds it too, and the status says so.
+        await ExpectFoundAsync(page, "en", "churn", "/cs-hub/en/articles/renewals/");
+        await ExpectFoundAsync(page, "en", "plyabook", "/cs-hub/en/articles/renewals/");
+        await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("showing results for “playbook”");
+        await ExpectFoundAsync(page, "en", "playbook", "/cs-hub/en/articles/renewals/");
+        Assert.DoesNotContain("showing results for", await page.Locator("#search-status").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.Empty(session.ConsoleErrors);
+    }
+
+    [BrowserFact]
     public async Task TypingInTheHeaderBoxShowsQuestionsThatLeadToTheirAnchor()
     {
         using var site = new TestSite(Site());

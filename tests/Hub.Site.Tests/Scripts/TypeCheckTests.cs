@@ -4,8 +4,8 @@ namespace Hub.Site.Tests.Scripts;
 
 /// <summary>
 /// The theme's scripts type-check with the TypeScript pinned in package-lock.json (which the build's <c>npm ci</c>
-/// installs): tsconfig.json (checkJs, strict, noEmit) for every script but the search UI and engine, which
-/// tsconfig.search.json checks with implicit any allowed, as their parameters are not all annotated yet.
+/// installs): tsconfig.json (checkJs, strict, noEmit) for every script but the search UI, which
+/// tsconfig.search.json checks with implicit any allowed, as its parameters are not all annotated yet.
 /// </summary>
 public sealed class TypeCheckTests
 {

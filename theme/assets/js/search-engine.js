@@ -43,6 +43,19 @@ let SECTION = 3;
 let SUMMARY = 4;
 let TAGS = 5;
 
+/**
+ * A query clause: a term, how it may extend (none, a prefix, anywhere in a bigram), its edit distance when fuzzy.
+ * @typedef {{ term: string, wildcard: 'none' | 'trailing' | 'both', editDistance?: number }} Clause
+ */
+/**
+ * A parsed query: clauses, CJK runs whose adjacency is checked, needles to highlight, terms that may be retried fuzzy,
+ * and (on a fuzzy retry) the index terms that matched instead.
+ * @typedef {{ clauses: Clause[], phrases: Run[], needles: string[], fuzzy: string[], corrected?: string[] }} ParsedQuery
+ */
+/** @typedef {import('./search-tokenizer.js').Run} Run */
+/** @typedef {{ text: string, ranges: number[][] }} Highlighted */
+/** @typedef {{ text: string, starts: number[], ends: number[] }} NormalizedMap */
+
 function tokenizer() {
   return tokenizerModule;
 }
@@ -50,7 +63,11 @@ function tokenizer() {
 // lunr only reads postings: every empty posting and every ref's (empty) metadata can be one object.
 let EMPTY = Object.freeze({});
 
-/** The lunr ref of the document at a position (see LunrPackedIndexJson.Ref). */
+/**
+ * The lunr ref of the document at a position (see LunrPackedIndexJson.Ref).
+ * @param {number} position
+ * @returns {string}
+ */
 function ref(position) {
   return 'd' + position;
 }
@@ -59,12 +76,15 @@ function ref(position) {
  * The full-text shard of a term among n (a power of two): FNV-1a (32-bit) over the four
  * little-endian bytes of its first code point, high half folded into the low one, masked.
  * Hub.Search.Lunr.LunrShardedIndexJson.ShardOf computes the same.
+ * @param {string} term
+ * @param {number} n
+ * @returns {number}
  */
 function shardOf(term, n) {
   if (n <= 1 || !term) {
     return 0;
   }
-  let cp = term.codePointAt(0);
+  let cp = /** @type {number} */ (term.codePointAt(0));
   let hash = SHARD_HASH.offset;
   for (let i = 0; i < 4; i++) {
     hash ^= (cp >>> (8 * i)) & 0xFF;
@@ -79,15 +99,22 @@ function shardOf(term, n) {
  * LunrShardedIndexJson ("postings" present) lists its terms' postings. From all parts (or the
  * first tier and every shard) it is exactly JSON.parse(JSON.stringify(index)) of lunr.js 2.3.9;
  * from fewer, the index of just the loaded fields and terms, with the same term indexes and scores.
+ * @param {any} parts the parsed JSON of one part or an array of them
+ * @returns {any} what lunr.Index.load takes
  */
 function unpack(parts) {
   if (!Array.isArray(parts)) {
     parts = [parts];
   }
+  /** @type {string[]} */
   let fields = [];
+  /** @type {Record<string, number>} */
   let fieldAt = {};
+  /** @type {[string, Record<string, any>][]} */
   let terms = [];
+  /** @type {Record<string, any>[]} */
   let postings = [];
+  /** @type {number} */
   let p;
   let i;
   let f;
@@ -106,6 +133,7 @@ function unpack(parts) {
       if (typeof parts[p].terms[i] !== 'string') {
         continue; // a shard's posting of a term an earlier part has
       }
+      /** @type {Record<string, any>} */
       let posting = { _index: id };
       for (f = 0; f < fields.length; f++) {
         posting[fields[f]] = EMPTY;
@@ -118,9 +146,18 @@ function unpack(parts) {
   let fieldCount = fields.length;
   let vectors = new Array(documents * fieldCount);
   let writer = new Array(documents * fieldCount); // the part that last wrote each vector
+  /** @type {number[]} */
   let merged = []; // vectors filled by more than one part: sorted at the end
+  /** @type {Record<number, boolean>} */
   let isMerged = {};
 
+  /**
+   * @param {number} slot
+   * @param {number} termIndex
+   * @param {number} score
+   * @param {string} docRef
+   * @param {string} field
+   */
   function add(slot, termIndex, score, docRef, field) {
     let elements = vectors[slot];
     if (elements === undefined) {
@@ -187,7 +224,11 @@ function unpack(parts) {
   return { version: parts[0].version, fields: fields, fieldVectors: fieldVectors, invertedIndex: terms, pipeline: [] };
 }
 
-/** [index, value, index, value, …] sorted by index (lunr's vectors are; dot products rely on it). */
+/**
+ * [index, value, index, value, …] sorted by index (lunr's vectors are; dot products rely on it).
+ * @param {number[]} flat
+ * @returns {number[]}
+ */
 function sortPairs(flat) {
   let order = [];
   for (let i = 0; i < flat.length; i += 2) {
@@ -206,15 +247,28 @@ function sortPairs(flat) {
  * Turns a query into lunr clauses: every token required; a one-character CJK run matches any bigram
  * holding it; while typing, the last word is a prefix. Runs of 3+ CJK characters become phrases
  * whose adjacency is checked on the stored text (bigrams alone would let 京都…東京 match 東京都).
+ * @param {string} query
+ * @param {boolean} [typing]
+ * @returns {ParsedQuery}
  */
 function parseQuery(query, typing) {
   let runs = tokenizer().runs(query);
+  /** @type {Clause[]} */
   let clauses = [];
+  /** @type {Run[]} */
   let phrases = [];
+  /** @type {string[]} */
   let needles = [];
+  /** @type {Record<string, boolean>} */
   let seen = {};
   let endsOpen = typing && !/[\s\u3000]$/.test(query);
+  /** @type {string[]} */
+  let fuzzy = []; // terms of Latin words of 5+ letters: retried at edit distance 1 when nothing matches
 
+  /**
+   * @param {string} term
+   * @param {Clause['wildcard']} wildcard
+   */
   function add(term, wildcard) {
     let key = wildcard + ':' + term;
     if (!seen[key]) {
@@ -227,7 +281,16 @@ function parseQuery(query, typing) {
     let run = runs[i];
     needles.push(run.text);
     if (run.type === 'word') {
-      add(run.text, endsOpen && i === runs.length - 1 ? 'trailing' : 'none');
+      // The index holds stems: a word typed so far is a prefix of its stem's terms ("churne" of "churn").
+      let term = tokenizer().stem(run.text);
+      let open = endsOpen && i === runs.length - 1;
+      add(term, open ? 'trailing' : 'none');
+      if (term !== run.text) {
+        needles.push(term);
+      }
+      if (!open && /^[a-z]{5,}$/.test(run.text)) {
+        fuzzy.push(term);
+      }
       continue;
     }
     if (run.chars.length === 1) {
@@ -242,9 +305,32 @@ function parseQuery(query, typing) {
       phrases.push(run);
     }
   }
-  return { clauses: clauses, phrases: phrases, needles: needles };
+  return { clauses: clauses, phrases: phrases, needles: needles, fuzzy: fuzzy };
 }
 
+/**
+ * The query again with its Latin words of 5+ letters at edit distance 1 (lunr counts a transposition as one
+ * edit), or null when it has none. Only terms in the shards already loaded for the exact query can match, so a
+ * typo in a word's first letter finds its word only when that shard happens to be loaded.
+ * @param {ParsedQuery} parsed
+ * @returns {ParsedQuery | null}
+ */
+function fuzzyQuery(parsed) {
+  if (parsed.fuzzy.length === 0) {
+    return null;
+  }
+  let clauses = parsed.clauses.map(function (clause) {
+    return parsed.fuzzy.indexOf(clause.term) >= 0 && clause.wildcard === 'none'
+      ? { term: clause.term, wildcard: clause.wildcard, editDistance: 1 } : clause;
+  });
+  return { clauses: clauses, phrases: parsed.phrases, needles: parsed.needles.slice(), fuzzy: [], corrected: [] };
+}
+
+/**
+ * @param {lunr.Index} index
+ * @param {Clause[]} clauses
+ * @returns {lunr.Result[]}
+ */
 function queryIndex(index, clauses) {
   let wildcards = {
     none: lunr.Query.wildcard.NONE,
@@ -253,16 +339,93 @@ function queryIndex(index, clauses) {
   };
   return index.query(function (q) {
     for (let i = 0; i < clauses.length; i++) {
-      q.term(clauses[i].term, {
+      /** @type {Omit<lunr.Clause, 'term'>} */
+      let options = {
         presence: lunr.Query.presence.REQUIRED,
         usePipeline: false,
         wildcard: wildcards[clauses[i].wildcard]
-      });
+      };
+      if (clauses[i].editDistance) {
+        // Only then: lunr matches a clause with any editDistance (0 too) literally, wildcards included.
+        options.editDistance = clauses[i].editDistance;
+      }
+      q.term(clauses[i].term, options);
     }
   });
 }
 
-/** True when every phrase occurs inside one run (same script) of the text. */
+/**
+ * The hits of a parsed query; for a fuzzy one (parsed.corrected), the index terms its hits matched become
+ * needles to highlight and the corrections the response reports.
+ * @param {lunr.Index} index
+ * @param {ParsedQuery} parsed
+ * @returns {lunr.Result[]}
+ */
+function matching(index, parsed) {
+  let hits = queryIndex(index, parsed.clauses);
+  if (parsed.corrected) {
+    for (let h = 0; h < hits.length; h++) {
+      let terms = Object.keys(hits[h].matchData.metadata);
+      for (let t = 0; t < terms.length; t++) {
+        if (parsed.corrected.indexOf(terms[t]) < 0) {
+          parsed.corrected.push(terms[t]);
+          parsed.needles.push(terms[t]);
+        }
+      }
+    }
+    parsed.corrected.sort();
+  }
+  return hits;
+}
+
+/**
+ * The words of the shown results (titles, snippets) whose stems are the matched index terms, as the author wrote
+ * them in lowercase ("retention", not its stem "retent"); a term found in none of them is given as it is.
+ * @param {{ title: Highlighted, snippet: Highlighted | null }[]} results
+ * @param {string[]} terms
+ * @returns {string[]}
+ */
+function correctedWords(results, terms) {
+  let words = [];
+  for (let t = 0; t < terms.length; t++) {
+    let word = '';
+    for (let r = 0; r < results.length && !word; r++) {
+      let parts = [results[r].title, results[r].snippet];
+      for (let p = 0; p < parts.length && !word; p++) {
+        word = wordWithStem(parts[p], terms[t]);
+      }
+    }
+    words.push(word || terms[t]);
+  }
+  return words;
+}
+
+/**
+ * The first word of a result's title or snippet ({text, ranges}) whose stem is the term, or ''.
+ * @param {Highlighted | null} highlighted
+ * @param {string} term
+ * @returns {string}
+ */
+function wordWithStem(highlighted, term) {
+  if (!highlighted || !highlighted.text) {
+    return '';
+  }
+  let words = highlighted.text.match(/[a-z]+/gi) || [];
+  for (let w = 0; w < words.length; w++) {
+    let word = words[w].toLowerCase();
+    if (tokenizer().stem(word) === term) {
+      return word;
+    }
+  }
+  return '';
+}
+
+/**
+ * True when every phrase occurs inside one run (same script) of the text.
+ * @param {Run[]} runs
+ * @param {Run[]} phrases
+ * @returns {boolean}
+ */
 function containsPhrases(runs, phrases) {
   for (let p = 0; p < phrases.length; p++) {
     let found = false;
@@ -279,9 +442,11 @@ function containsPhrases(runs, phrases) {
 let EXTENDER = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\uFF9E\uFF9F]$/u;
 
 /**
- * The text normalized as the tokenizer sees it (NFKC, lowercase), with, for each UTF-16 unit of
+ * The text normalized as the tokenizer sees it (NFKC, lowercase, katakana as hiragana), with, for each UTF-16 unit of
  * it, where it came from in the original (start, end), so matches can be highlighted in the
  * author's own text. Normalizes one base character and its marks at a time.
+ * @param {string} text
+ * @returns {NormalizedMap}
  */
 function normalizedMap(text) {
   let T = tokenizer();
@@ -291,9 +456,9 @@ function normalizedMap(text) {
   let i = 0;
   while (i < text.length) {
     let start = i;
-    i += String.fromCodePoint(text.codePointAt(i)).length;
+    i += String.fromCodePoint(/** @type {number} */ (text.codePointAt(i))).length;
     while (i < text.length) {
-      let next = String.fromCodePoint(text.codePointAt(i));
+      let next = String.fromCodePoint(/** @type {number} */ (text.codePointAt(i)));
       if (!EXTENDER.test(next)) {
         break;
       }
@@ -304,7 +469,7 @@ function normalizedMap(text) {
     for (let k = 0; k < segment.length;) {
       let cp = /** @type {number} */ (segment.codePointAt(k));
       k += cp > 0xFFFF ? 2 : 1;
-      lowered += T.lower(cp);
+      lowered += T.lower(T.foldKana(cp)); // kana folded as the tokenizer folds it, one unit for one
     }
     for (let u = 0; u < lowered.length; u++) {
       starts.push(start);
@@ -315,7 +480,12 @@ function normalizedMap(text) {
   return { text: norm, starts: starts, ends: ends };
 }
 
-/** Ranges [start, end) of the original text matching any needle, merged and sorted. */
+/**
+ * Ranges [start, end) of the original text matching any needle, merged and sorted.
+ * @param {NormalizedMap} map
+ * @param {string[]} needles
+ * @returns {number[][]}
+ */
 function findRanges(map, needles) {
   let ranges = [];
   for (let n = 0; n < needles.length; n++) {
@@ -340,11 +510,21 @@ function findRanges(map, needles) {
   return merged;
 }
 
+/**
+ * @param {string} text
+ * @param {string[]} needles
+ * @returns {Highlighted}
+ */
 function highlight(text, needles) {
   return { text: text, ranges: findRanges(normalizedMap(text), needles) };
 }
 
-/** A window of the text around the first match, with its highlight ranges relative to the window. */
+/**
+ * A window of the text around the first match, with its highlight ranges relative to the window.
+ * @param {string | undefined} text
+ * @param {string[]} needles
+ * @returns {{ text: string, ranges: number[][], before: boolean, after: boolean, matched: boolean } | null}
+ */
 function snippet(text, needles) {
   if (!text) {
     return null;
@@ -388,20 +568,33 @@ class Engine {
   constructor(config) {
     this.indexUrl = config.indexUrl;
     this.fetchJson = config.fetchJson;
+    /** @type {Promise<lunr.Index> | null} */
     this.titlesLoad = null;
-    this.titles = null; // the title tier's lunr index
+    /** @type {lunr.Index} */
+    this.titles = /** @type {any} */ (null); // the title tier's lunr index, once loaded
+    /** @type {any} */
     this.titlesPart = null;
-    this.docs = null;
+    /** @type {any[][]} */
+    this.docs = /** @type {any} */ (null); // docs.json, once loaded
     this.shardCount = 1;
-    this.chunkOf = null; // document position -> text chunk
-    this.chunkStart = null; // text chunk -> its first document position
+    /** @type {number[]} */
+    this.chunkOf = /** @type {any} */ (null); // document position -> text chunk
+    /** @type {number[]} */
+    this.chunkStart = /** @type {any} */ (null); // text chunk -> its first document position
+    /** @type {Record<string, any>} */
     this.shards = {}; // k -> loaded shard part
+    /** @type {Record<string, Promise<any>>} */
     this.shardLoads = {}; // k -> promise of it
+    /** @type {lunr.Index | null} */
     this.full = null; // lunr index of the title tier and every loaded shard
     this.fullKey = '';
+    /** @type {Record<string, string[]>} */
     this.chunks = {}; // k -> loaded texts
+    /** @type {Record<string, Promise<string[]>>} */
     this.chunkLoads = {};
+    /** @type {Record<number, Run[]>} */
     this.titleRunsCache = {};
+    /** @type {Record<number, Run[]>} */
     this.textRunsCache = {};
   }
 
@@ -435,6 +628,10 @@ class Engine {
     return self.titlesLoad;
   }
 
+  /**
+   * @param {number} k
+   * @returns {Promise<any>}
+   */
   loadShard(k) {
     let self = this;
     return cached(self.shardLoads, k, function () {
@@ -445,6 +642,10 @@ class Engine {
     });
   }
 
+  /**
+   * @param {number[]} ks
+   * @returns {Promise<any[]>}
+   */
   loadShards(ks) {
     let self = this;
     return Promise.all(ks.map(function (k) { return self.loadShard(k); }));
@@ -456,9 +657,13 @@ class Engine {
    * character), ENDS_PER_LIMIT of them per `limit` results asked for (a common character is in
    * every shard). Resolves to true when every needed shard is loaded; otherwise the results are all
    * true matches (each holds the character) but some may be missing, and scores lower.
+   * @param {Clause[]} clauses
+   * @param {number} limit
+   * @returns {Promise<boolean>}
    */
   shardsFor(clauses, limit) {
     let self = this;
+    /** @type {Record<number, boolean>} */
     let own = {};
     let i;
     for (i = 0; i < clauses.length; i++) {
@@ -505,7 +710,11 @@ class Engine {
     return this.full;
   }
 
-  /** True when every shard the clauses need by their first character is loaded. */
+  /**
+   * True when every shard the clauses need by their first character is loaded.
+   * @param {Clause[]} clauses
+   * @returns {boolean}
+   */
   hasShards(clauses) {
     for (let i = 0; i < clauses.length; i++) {
       if (clauses[i].wildcard === 'both' || !this.shards[shardOf(clauses[i].term, this.shardCount)]) {
@@ -515,8 +724,13 @@ class Engine {
     return true;
   }
 
-  /** The text chunks of the documents at positions that are not loaded yet. */
+  /**
+   * The text chunks of the documents at positions that are not loaded yet.
+   * @param {number[]} positions
+   * @returns {string[]} the chunks' numbers as property names
+   */
   chunksToFetch(positions) {
+    /** @type {Record<number, boolean>} */
     let wanted = {};
     for (let i = 0; i < positions.length; i++) {
       let c = this.chunkOf[positions[i]];
@@ -527,6 +741,10 @@ class Engine {
     return Object.keys(wanted);
   }
 
+  /**
+   * @param {number[]} positions
+   * @returns {Promise<string[][]>}
+   */
   loadChunks(positions) {
     let self = this;
     return Promise.all(self.chunksToFetch(positions).map(function (c) {
@@ -539,7 +757,11 @@ class Engine {
     }));
   }
 
-  /** A document's stored text, or undefined while its chunk is not loaded. */
+  /**
+   * A document's stored text, or undefined while its chunk is not loaded.
+   * @param {number} position
+   * @returns {string | undefined}
+   */
   text(position) {
     let c = this.chunkOf[position];
     if (c === undefined) {
@@ -556,35 +778,68 @@ class Engine {
    * partial: total and counts are a lower bound (the title tier answered, or shards a one-character
    * query may need are still unloaded). approximate: they include candidates whose adjacency was not
    * checked (their text not loaded), an estimate from above; a larger limit checks more.
+   * @param {string} query
+   * @param {any} [options]
+   * @returns {Promise<any>}
    */
   search(query, options) {
     let self = this;
     options = options || {};
-    let full = options.full || 'auto';
     return self.load().then(function () {
       let parsed = parseQuery(query, options.typing);
-      if (parsed.clauses.length === 0) {
-        return self.respond(query, 'titles', parsed, [], options);
-      }
-      if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
-        let hits = queryIndex(self.titles, parsed.clauses);
-        let first = self.respond(query, 'titles', parsed, hits, options);
-        if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
-          // The full text may hold more: the counts are a lower bound ("N+").
-          first.partial = true;
-          return first;
+      return Promise.resolve(self.answer(query, parsed, options)).then(function (response) {
+        let retry = response.total === 0 ? fuzzyQuery(parsed) : null;
+        if (!retry) {
+          return response;
         }
-      }
-      return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
-        let response = self.respond(query, 'full', parsed, queryIndex(self.fullIndex(), parsed.clauses), options);
-        return complete ? response : Promise.resolve(response).then(function (r) {
-          r.partial = true; // shards still to load may hold more: a lower bound
-          return r;
+        let fuzzy = retry;
+        return Promise.resolve(self.answer(query, fuzzy, options)).then(function (again) {
+          if (again.total === 0) {
+            return response;
+          }
+          // Shown as "showing results for …": the words that matched instead of those typed.
+          again.corrected = correctedWords(again.results, fuzzy.corrected || []);
+          return again;
         });
       });
     });
   }
 
+  /**
+   * The response to a parsed query (search without the fuzzy retry).
+   * @param {string} query
+   * @param {ParsedQuery} parsed
+   * @param {any} options
+   * @returns {any} the response, or a promise of it
+   */
+  answer(query, parsed, options) {
+    let self = this;
+    let full = options.full || 'auto';
+    if (parsed.clauses.length === 0) {
+      return self.respond(query, 'titles', parsed, [], options);
+    }
+    if (full === 'never' || (full === 'auto' && !self.hasShards(parsed.clauses))) {
+      let hits = matching(self.titles, parsed);
+      let first = self.respond(query, 'titles', parsed, hits, options);
+      if (full === 'never' || first.total >= FIRST_TIER_ENOUGH) {
+        // The full text may hold more: the counts are a lower bound ("N+").
+        first.partial = true;
+        return first;
+      }
+    }
+    return self.shardsFor(parsed.clauses, options.limit || 20).then(function (complete) {
+      let response = self.respond(query, 'full', parsed, matching(self.fullIndex(), parsed), options);
+      return complete ? response : Promise.resolve(response).then(function (r) {
+        r.partial = true; // shards still to load may hold more: a lower bound
+        return r;
+      });
+    });
+  }
+
+  /**
+   * @param {number} position
+   * @returns {Run[]}
+   */
   titleRuns(position) {
     let cache = this.titleRunsCache;
     if (!cache[position]) {
@@ -597,6 +852,10 @@ class Engine {
   /**
    * Whether the document holds every phrase contiguously: true or false, or undefined when that
    * needs its text and the text is not loaded. The title tier only looks at titles and tags.
+   * @param {string} tier
+   * @param {number} position
+   * @param {Run[]} phrases
+   * @returns {boolean | undefined}
    */
   verdict(tier, position, phrases) {
     if (phrases.length === 0) {
@@ -625,6 +884,11 @@ class Engine {
    * then loads the text of the shown results for their snippets. The title tier loads nothing, so
    * it answers synchronously.
    * @returns {any} the response, or a promise of it when candidates must be confirmed first
+   * @param {string} query
+   * @param {string} tier
+   * @param {ParsedQuery} parsed
+   * @param {lunr.Result[]} hits
+   * @param {any} options
    */
   respond(query, tier, parsed, hits, options) {
     let self = this;
@@ -636,7 +900,7 @@ class Engine {
       total: 0,
       approximate: false,
       partial: false,
-      counts: { article: 0, question: 0, kpi: 0, term: 0 },
+      counts: /** @type {Record<string, number>} */ ({ article: 0, question: 0, kpi: 0, term: 0 }),
       results: /** @type {any[]} */ ([]),
       clauseCount: parsed.clauses.length
     };
@@ -646,6 +910,9 @@ class Engine {
     let chunkBudget = CONFIRM_CHUNKS_PER_LIMIT * limit + CONFIRM_BATCH;
     let spent = 0;
 
+    /**
+     * @param {number} h
+     */
     function count(h) {
       let doc = self.docs[Number(hits[h].ref.slice(1))];
       response.total++;
@@ -653,6 +920,9 @@ class Engine {
       return doc;
     }
 
+    /**
+     * @param {number} h
+     */
     function record(h) {
       let doc = count(h);
       if ((!kinds || kinds.indexOf(doc[KIND]) >= 0) && shown.length < limit) {
@@ -660,6 +930,9 @@ class Engine {
       }
     }
 
+    /**
+     * @param {number} h
+     */
     function position(h) {
       return Number(hits[h].ref.slice(1));
     }
@@ -679,6 +952,9 @@ class Engine {
       return false;
     }
 
+    /**
+     * @returns {Promise<unknown> | null}
+     */
     function confirm() {
       if (!advance()) {
         return null;
@@ -729,6 +1005,12 @@ class Engine {
     }).then(finish);
   }
 
+  /**
+   * @param {string} tier
+   * @param {number} position
+   * @param {number} score
+   * @param {string[]} needles
+   */
   describe(tier, position, score, needles) {
     let doc = this.docs[position];
     let text = tier === 'full' ? this.text(position) : doc[SUMMARY];
@@ -748,7 +1030,14 @@ class Engine {
   }
 }
 
-/** Retries a failed fetch next time instead of caching the failure. */
+/**
+ * Retries a failed fetch next time instead of caching the failure.
+ * @template T
+ * @param {Record<string, Promise<T>>} store
+ * @param {string | number} key
+ * @param {() => Promise<T>} make
+ * @returns {Promise<T>}
+ */
 function cached(store, key, make) {
   if (!store[key]) {
     store[key] = make();
@@ -759,4 +1048,4 @@ function cached(store, key, make) {
   return store[key];
 }
 
-export { Engine, unpack, ref, parseQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };
+export { Engine, unpack, ref, parseQuery, fuzzyQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };

@@ -6,17 +6,21 @@
  *
  * NFKC, then a walk by code point: letters and numbers of alphabetic scripts form words (lowercased
  * one code point at a time, U+0130 to "i"); kanji/kana runs and Hangul runs become overlapping
- * bigrams, a one-character run itself; combining marks stay inside words and are dropped elsewhere;
+ * bigrams, a one-character run itself, with katakana folded to hiragana (foldKana); a word's token is
+ * its lunr stem when it is three or more ASCII letters (stem, lunr.stemmer itself, which the C#
+ * EnglishStemmer reproduces); combining marks stay inside words and are dropped elsewhere;
  * joiners, soft hyphens and variation selectors are dropped without breaking a run; everything else
  * (punctuation, symbols, emoji) separates.
  */
 
-import { CLASS, HANGUL_RANGES, IGNORABLE_RANGES, JAPANESE_RANGES } from './search-tables.js';
+import lunr from './lunr.module.js';
+import { CLASS, HANGUL_RANGES, IGNORABLE_RANGES, JAPANESE_RANGES, KANA_FOLD_OFFSET, KANA_FOLD_RANGES } from './search-tables.js';
 
 const { SEPARATOR, IGNORABLE, MARK, WORD, JAPANESE, HANGUL } = CLASS;
 
 const WORD_PATTERN = /^[\p{L}\p{N}]$/u;
 const MARK_PATTERN = /^[\p{Mn}\p{Mc}]$/u;
+const STEMMED = /^[a-z]{3,}$/;
 
 /**
  * A run of a text: a word, or a kanji/kana ('ja') or Hangul ('ko') run with its code points.
@@ -107,6 +111,24 @@ export function normalize(text) {
 }
 
 /**
+ * The hiragana of a katakana code point that has one, else the code point (CharacterClassifier.FoldKana).
+ * @param {number} cp
+ * @returns {number}
+ */
+export function foldKana(cp) {
+  return cp >= 0x30A1 && cp <= 0x30FE && inRanges(KANA_FOLD_RANGES, cp) ? cp - KANA_FOLD_OFFSET : cp;
+}
+
+/**
+ * The index term of a word (as runs() gives it): lunr's stem for three or more ASCII letters, else the word.
+ * @param {string} word
+ * @returns {string}
+ */
+export function stem(word) {
+  return STEMMED.test(word) ? lunr.stemmer(new lunr.Token(word, {})).toString() : word;
+}
+
+/**
  * @param {number} cp
  * @returns {string}
  */
@@ -115,7 +137,8 @@ export function lower(cp) {
 }
 
 /**
- * The runs of a text: { type: 'word' | 'ja' | 'ko', text: normalized run, chars: code points (ja/ko) }.
+ * The runs of a text: { type: 'word' | 'ja' | 'ko', text: normalized run (kana folded, words not stemmed),
+ * chars: code points (ja/ko) }.
  * @param {unknown} text
  * @returns {Run[]}
  */
@@ -166,7 +189,7 @@ export function runs(text) {
         flush();
         current = cls;
       }
-      chars.push(ch);
+      chars.push(cls === JAPANESE ? String.fromCodePoint(foldKana(cp)) : ch);
     } else {
       flush();
       current = SEPARATOR;
@@ -183,7 +206,7 @@ export function runs(text) {
  */
 export function runTokens(run) {
   if (run.type === 'word') {
-    return [run.text];
+    return [stem(run.text)];
   }
   if (run.chars.length === 1) {
     return [run.chars[0]];

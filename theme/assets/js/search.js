@@ -29,6 +29,11 @@ function label(key, count) {
   return count === undefined ? text : text.replace('{count}', String(count));
 }
 
+/** "Showing results for …" when the engine answered with words one edit away from those typed (response.corrected). */
+function corrected(response) {
+  return response.corrected && response.corrected.length ? ' ' + label('corrected').replace('{words}', response.corrected.join(' ')) : '';
+}
+
 function element(tag, className, text) {
   let node = document.createElement(tag);
   if (className) {
@@ -321,7 +326,7 @@ function enhanceBox(form) {
       if (mine !== sequence) {
         return;
       }
-      status.textContent = nothingFound(response) ? label('no_results') : countLabel('results', response);
+      status.textContent = nothingFound(response) ? label('no_results') : countLabel('results', response) + corrected(response);
       renderList(list, response.results);
       all.href = pageUrl(query);
       all.textContent = countLabel('view_all', response);
@@ -422,7 +427,7 @@ function enhancePage(form) {
         return;
       }
       let shown = kindNow ? response.counts[kindNow] || 0 : response.total;
-      status.textContent = nothingFound(response, shown) ? label('no_results') : countLabel('results', response, shown);
+      status.textContent = nothingFound(response, shown) ? label('no_results') : countLabel('results', response, shown) + corrected(response);
       showCounts(response.counts, response.total, response);
       renderList(list, response.results);
       // More to show: results beyond the limit, or candidates not confirmed yet.
