@@ -97,7 +97,7 @@ for (const lang of fs.readdirSync(path.join(site, 'search')).sort()) {
   // Texts to draw queries from: titles and every text chunk.
   const docs = JSON.parse(fs.readFileSync(path.join(dir, 'docs.json'), 'utf8'));
   const texts = docs.map((d) => d[2]);
-  for (const name of fs.readdirSync(dir).filter((n) => n.startsWith('text-'))) texts.push(...JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')));
+  for (const name of fs.readdirSync(dir).filter((n) => n.startsWith('text-'))) texts.push(...JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')).map((t) => (typeof t === 'string' ? t : t[0])));
   const cases = [
     ['3-char, full text, top 20', sampleQueries(texts, 3, queryCount), { full: 'always', limit: 20 }],
     ['2-char, full text, top 20', sampleQueries(texts, 2, queryCount), { full: 'always', limit: 20 }],

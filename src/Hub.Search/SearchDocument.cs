@@ -5,7 +5,7 @@ namespace Hub.Search;
 /// All text is plain text (no markup); <see cref="Url"/> is a path from the site root, without the base path: the
 /// browser resolves it under whatever prefix serves the site, so one index works at any path.
 /// </summary>
-/// <param name="Kind"><c>article</c>, <c>question</c> or <c>kpi</c>.</param>
+/// <param name="Kind"><c>article</c>, <c>catalogue</c>, <c>question</c>, <c>kpi</c> or <c>term</c> (a content kind's own).</param>
 /// <param name="Lang">The language whose index holds the document (<c>ja</c>, <c>ko</c>, <c>en</c>…).</param>
 /// <param name="Url">e.g. <c>/ja/catalogues/csm-hiring/#q-07</c>.</param>
 /// <param name="Title">The page title, or the question's text.</param>
@@ -23,4 +23,14 @@ public sealed record SearchDocument(
     string Summary,
     string Body,
     IReadOnlyList<string> Headings,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags)
+{
+    /// <summary>
+    /// The headings of <see cref="Body"/> that readers can land on (<c>#id</c>), in order: a match under one is shown as a
+    /// sub-result linking to it. Each title is found as a line of the body (a heading is a block of its own).
+    /// </summary>
+    public IReadOnlyList<SearchSection> Sections { get; init; } = [];
+}
+
+/// <summary>A heading of a document's body: its anchor (<c>id</c>) and its text.</summary>
+public sealed record SearchSection(string Id, string Title);

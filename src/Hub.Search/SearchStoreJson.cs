@@ -59,20 +59,21 @@ internal static class SearchStoreJson
     /// (Two neighbouring chunks then always hold more than that size: fewer than 2 × <see cref="MaxChunks"/> + 1 chunks.)
     /// Returns each chunk's texts and document count.
     /// </summary>
-    public static List<(string[] Texts, int Count)> Chunks(IReadOnlyList<SearchDocument> documents)
+    public static List<(StoredText[] Texts, int Count)> Chunks(IReadOnlyList<SearchDocument> documents)
     {
-        var chunks = new List<(string[], int)>();
-        var texts = new (string Text, int Size)[documents.Count];
+        var chunks = new List<(StoredText[], int)>();
+        var texts = new (StoredText Text, int Size)[documents.Count];
         long total = 0;
         for (var i = 0; i < documents.Count; i++)
         {
             var text = Text(documents[i]);
-            texts[i] = (text, Encoding.UTF8.GetByteCount(text) + 3);
+            var sections = SectionStarts(text, documents[i].Sections);
+            texts[i] = (new StoredText(text, sections), Encoding.UTF8.GetByteCount(text) + 3 + sections.Sum(x => x.Id.Length + 10));
             total += texts[i].Size;
         }
 
         var chunkBytes = ChunkBytesFor(total);
-        var current = new List<string>();
+        var current = new List<StoredText>();
         var bytes = 0;
         foreach (var (text, size) in texts)
         {
@@ -102,23 +103,75 @@ internal static class SearchStoreJson
     }
 
     /// <summary>A text chunk: the texts of its documents, in order (<c>text-{k}.json</c>).</summary>
-    public static string Texts(IReadOnlyList<string> texts)
+    /// <remarks>
+    /// A document with sections is an array instead of a string: <c>[text, start, "id", start, "id", …]</c>, each start
+    /// the UTF-16 offset in the text of the line that is the heading <c>id</c>. The sections travel with the text the
+    /// results fetch anyway, so the first tier (index-titles.json, docs.json) does not grow with them.
+    /// </remarks>
+    public static string Texts(IReadOnlyList<StoredText> texts)
     {
         var length = 2;
         foreach (var text in texts)
         {
-            length += text.Length + 3;
+            length += text.Text.Length + 3;
         }
 
         var json = new StringBuilder(length).Append('[');
         for (var i = 0; i < texts.Count; i++)
         {
             json.Append(i == 0 ? string.Empty : ",");
-            JsonText.WriteString(json, texts[i]);
+            if (texts[i].Sections.Count == 0)
+            {
+                JsonText.WriteString(json, texts[i].Text);
+                continue;
+            }
+
+            json.Append('[');
+            JsonText.WriteString(json, texts[i].Text);
+            foreach (var (start, id) in texts[i].Sections)
+            {
+                json.Append(',').Append(start.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+                JsonText.WriteString(json, id);
+            }
+
+            json.Append(']');
         }
 
         return json.Append(']').ToString();
     }
+
+    /// <summary>
+    /// Where each section's heading line starts in <paramref name="text"/>, looked for in order after the previous one
+    /// (a heading not found as a whole line is left out: a match under it counts for the section before).
+    /// </summary>
+    public static IReadOnlyList<(int Start, string Id)> SectionStarts(string text, IReadOnlyList<SearchSection> sections)
+    {
+        var starts = new List<(int, string)>();
+        var from = 0;
+        foreach (var section in sections)
+        {
+            if (section.Title.Length == 0 || section.Id.Length == 0)
+            {
+                continue;
+            }
+
+            for (var at = text.IndexOf(section.Title, from, StringComparison.Ordinal); at >= 0; at = text.IndexOf(section.Title, at + 1, StringComparison.Ordinal))
+            {
+                var end = at + section.Title.Length;
+                if ((at == 0 || text[at - 1] == '\n') && (end == text.Length || text[end] == '\n'))
+                {
+                    starts.Add((at, section.Id));
+                    from = end;
+                    break;
+                }
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>A document's stored text and where its sections start (<see cref="SectionStarts"/>).</summary>
+    public sealed record StoredText(string Text, IReadOnlyList<(int Start, string Id)> Sections);
 
     /// <summary>The summary, any heading the body does not already contain, and the body, one per line.</summary>
     public static string Text(SearchDocument d)

@@ -65,6 +65,18 @@ public sealed class MarkdownPageTests
     }
 
     [Fact]
+    public void Plain_text_keeps_abbreviations_and_puts_every_cell_and_item_on_its_own_line()
+    {
+        var page = MarkdownPage.Parse("## MRR の見方\n\n期首の MRR から縮小した分。\n\n| 指標 | 意味 |\n|---|---|\n| 縮小額 | 減った金額 |\n\n- 一つ目\n- 二つ目\n\n*[MRR]: Monthly Recurring Revenue\n");
+        var lines = page.PlainText().Split('\n');
+
+        Assert.Contains("期首の MRR から縮小した分。", lines);
+        Assert.Contains("MRR の見方", lines);
+        Assert.Equal(["縮小額", "減った金額"], lines.SkipWhile(l => l != "縮小額").Take(2));
+        Assert.Equal(["一つ目", "二つ目"], lines.SkipWhile(l => l != "一つ目").Take(2));
+    }
+
+    [Fact]
     public void Rendering_twice_gives_the_same_html()
     {
         var page = MarkdownPage.Parse(Body, new MarkdownOptions { EmbedKinds = new HashSet<string>(StringComparer.Ordinal) { "kpi" } });

@@ -399,6 +399,38 @@ public sealed class SearchEngineTests
         Assert.Empty(Urls(Search("en", "chhrun", "{}")));
     }
 
+    [Fact]
+    public void AMatchUnderAHeadingIsASubResultLinkingToIt()
+    {
+        var article = new SearchDocument("article", "ja", "/sections/ja/articles/reading/", "解約の見方", "記事", string.Empty,
+            "期首の MRR から縮小した分。\n指標\n意味\n読み方\n解約率は月次で見る\n縮小額は別に見る\n注意点\n季節性に月次の波がある。\n", ["読み方", "注意点"], [])
+        {
+            Sections = [new("yomikata", "読み方"), new("chuiten", "注意点")],
+        };
+        lock (Js)
+        {
+            AddSite(Js.Value, "sections", SearchIndexWriter.Write([article]));
+        }
+
+        var result = SearchFetching("ja", "sections", "月次", "{full: 'always'}").Response.GetProperty("results")[0];
+        Assert.Equal("/sections/ja/articles/reading/", result.GetProperty("url").GetString());
+        // No match before the first heading: the page's own snippet gives way to its sections.
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("snippet").ValueKind);
+        var subs = result.GetProperty("subResults").EnumerateArray().ToList();
+        Assert.Equal(["/sections/ja/articles/reading/#yomikata", "/sections/ja/articles/reading/#chuiten"], subs.Select(r => r.GetProperty("url").GetString()));
+        Assert.Equal(["読み方", "注意点"], subs.Select(r => r.GetProperty("title").GetProperty("text").GetString()));
+        var snippet = subs[0].GetProperty("snippet");
+        var text = snippet.GetProperty("text").GetString()!;
+        Assert.Equal("解約率は月次で見る · 縮小額は別に見る", text);
+        var range = snippet.GetProperty("ranges")[0];
+        Assert.Equal("月次", text[range[0].GetInt32()..range[1].GetInt32()]);
+
+        // A match before the first heading stays the page's snippet; lines read apart.
+        var top = SearchFetching("ja", "sections", "縮小", "{full: 'always'}").Response.GetProperty("results")[0];
+        Assert.Equal("期首の MRR から縮小した分。 · 指標 · 意味", top.GetProperty("snippet").GetProperty("text").GetString());
+        Assert.Equal(["/sections/ja/articles/reading/#yomikata"], top.GetProperty("subResults").EnumerateArray().Select(r => r.GetProperty("url").GetString()));
+    }
+
     private static List<string> Urls(JsonElement response) =>
         [.. response.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("url").GetString()!)];
 

@@ -14,11 +14,22 @@ public static class InlineText
         return sb.ToString().Trim();
     }
 
-    public static void Append(Inline? inline, StringBuilder sb)
+    public static void Append(Inline? inline, StringBuilder sb) => Append(inline, sb, abbreviations: false);
+
+    /// <param name="abbreviations">Whether an abbreviation (<c>*[ARR]: …</c>, rendered <c>&lt;abbr&gt;</c>) keeps its word: the
+    /// document's text does (search would read "the  grew" otherwise); heading ids and tables of contents keep the ids they
+    /// were given.</param>
+    private static void Append(Inline? inline, StringBuilder sb, bool abbreviations)
     {
         switch (inline)
         {
             case null:
+                return;
+            case Markdig.Extensions.Abbreviations.AbbreviationInline abbreviation:
+                if (abbreviations)
+                {
+                    sb.Append(abbreviation.Abbreviation.Label);
+                }
                 return;
             case LiteralInline literal:
                 sb.Append(literal.Content.AsSpan());
@@ -41,7 +52,7 @@ public static class InlineText
             case ContainerInline container:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                 {
-                    Append(child, sb);
+                    Append(child, sb, abbreviations);
                 }
                 return;
         }
@@ -56,7 +67,7 @@ public static class InlineText
             switch (block)
             {
                 case LeafBlock { Inline: { } inline }:
-                    Append(inline, sb);
+                    Append(inline, sb, abbreviations: true);
                     sb.Append('\n');
                     break;
                 case CodeBlock code:

@@ -104,8 +104,15 @@ public abstract class ContentKind
     public virtual IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
         yield return new SearchDocument(ArticleSearchKind, page.Lang, page.RootUrl, page.Title, models.SectionTitle(page.Lang, page.Section),
-            page.Header.Summary, page.Body?.PlainText() ?? string.Empty, page.Body?.Headings.Select(h => h.Text).ToList() ?? [], page.Header.Tags);
+            page.Header.Summary, page.Body?.PlainText() ?? string.Empty, page.Body?.Headings.Select(h => h.Text).ToList() ?? [], page.Header.Tags)
+        {
+            Sections = SearchSections(page),
+        };
     }
+
+    /// <summary>The headings of <paramref name="page"/>'s body a search result can link to (<see cref="SearchDocument.Sections"/>).</summary>
+    protected static IReadOnlyList<SearchSection> SearchSections(ContentPage page) =>
+        page.Body?.Headings.Select(h => new SearchSection(h.Id, h.Text)).ToList() ?? [];
 
     // ---- What an incremental rebuild (hub serve) redoes ----
 

@@ -32,15 +32,17 @@ public sealed class SearchBrowserTests
               return text.length > 0 && text !== f.dataset.i18nLoading;
             }
             """);
-        return await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        // A result's link also carries ?highlight= (the words to mark on the page): where it leads is its path and anchor.
+        return await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.pathname + e.hash)");
     }
 
     /// <summary>Waits for <paramref name="href"/> among the results of the search page (the full-text tier may come later).</summary>
     private static async Task ExpectFoundAsync(IPage page, string lang, string query, string href)
     {
         await ResultsAsync(page, lang, query);
-        await Assertions.Expect(page.Locator($"#search-results a.search-result-link[href='{href}']"))
-            .ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 15000 });
+        await page.WaitForFunctionAsync(
+            "href => Array.from(document.querySelectorAll('#search-results a.search-result-link')).filter(a => a.pathname + a.hash === href).length === 1",
+            href, new PageWaitForFunctionOptions { Timeout = 15000 });
     }
 
     [BrowserFact]
@@ -103,7 +105,7 @@ public sealed class SearchBrowserTests
         var link = page.Locator(".search-panel a[href$='#q-01']").First;
         await link.WaitForAsync(new LocatorWaitForOptions { Timeout = 15000 });
         await link.ClickAsync();
-        await page.WaitForURLAsync("**/ja/catalogues/hiring/#q-01");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/ja/catalogues/hiring/\\?highlight=[^#]+#q-01$"));
         Assert.True(await page.Locator("#q-01").IsVisibleAsync());
         Assert.Empty(session.ConsoleErrors);
     }
@@ -145,7 +147,7 @@ public sealed class SearchBrowserTests
               return text.length > 0 && text !== f.dataset.i18nLoading;
             }
             """);
-        var hrefs = await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        var hrefs = await page.Locator("#search-results a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.pathname + e.hash)");
         Assert.NotEmpty(hrefs);
         Assert.All(hrefs, h => Assert.StartsWith("/kb/ja/", h, StringComparison.Ordinal));
 
@@ -208,7 +210,7 @@ public sealed class SearchBrowserTests
         var panelStatus = page.Locator("form:has(#site-search) .search-panel .search-status");
         await Assertions.Expect(panelStatus).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^約 (1[5-9]|2[0-9]) 件$"), new LocatorAssertionsToHaveTextOptions { Timeout = 15000 });
         await Assertions.Expect(page.Locator("form:has(#site-search) .search-panel .search-view-all")).ToContainTextAsync("約");
-        var boxLinks = await page.Locator("form:has(#site-search) .search-panel a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        var boxLinks = await page.Locator("form:has(#site-search) .search-panel a.search-result-link").EvaluateAllAsync<string[]>("els => els.map(e => e.pathname)");
         Assert.Equal(8, boxLinks.Length);
         Assert.All(boxLinks, r => Assert.Matches("place-[0-9]*[02468]/$", r));
 

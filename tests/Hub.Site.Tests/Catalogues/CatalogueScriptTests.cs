@@ -192,6 +192,18 @@ public sealed class CatalogueScriptTests : IDisposable
         Assert.Equal(expected, _engine.Evaluate(
             $"HubCatalogue.matchesTerms(HubCatalogue.normalize({JsonSerializer.Serialize(text)}), HubCatalogue.terms({JsonSerializer.Serialize(query)}))").AsBoolean());
 
+    /// <summary>What the filter marks is where it matched, in the text as written (full-width and half-width forms too).</summary>
+    [Theory]
+    [InlineData("ＫＰＩをどう設計しますか", "kpi", "[[0,3]]")]
+    [InlineData("ｶｽﾀﾏｰサクセス", "カスタマー", "[[0,5]]")]
+    [InlineData("解約の兆候にどう気づきますか", "兆候 気づ", "[[3,5],[8,10]]")]
+    [InlineData("최근에 읽은 책은", "읽은", "[[4,6]]")]
+    [InlineData("Net revenue retention", "RE", "[[4,6],[12,14]]")]
+    [InlineData("anything", "   ", "[]")]
+    public void TheTextFilterMarksWhereItMatched(string text, string query, string expected) =>
+        Assert.Equal(expected, _engine.Evaluate(
+            $"JSON.stringify(HubCatalogue.matchRanges({JsonSerializer.Serialize(text)}, HubCatalogue.terms({JsonSerializer.Serialize(query)})))").AsString());
+
     [Fact]
     public void FiltersCombineFacetsAndTextAndLeaveOutTheCountedFacet()
     {

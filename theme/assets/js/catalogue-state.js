@@ -34,6 +34,44 @@ export function terms(query) {
 }
 
 /**
+ * Where the words occur in a text, as the filter matches them (normalize: NFKC, lower case), in the text as written:
+ * ranges [start, end) of UTF-16 units, sorted and merged, for marking what matched.
+ * @param {string} text
+ * @param {string[]} words normalized (terms)
+ * @returns {number[][]}
+ */
+export function matchRanges(text, words) {
+  let folded = '';
+  /** @type {number[]} */
+  const origin = []; // for each unit of folded, the start of the character it came from in text
+  /** @type {number[]} */
+  const originEnd = [];
+  for (let i = 0; i < text.length;) {
+    const ch = String.fromCodePoint(/** @type {number} */ (text.codePointAt(i)));
+    const norm = normalize(ch);
+    for (let u = 0; u < norm.length; u++) { origin.push(i); originEnd.push(i + ch.length); }
+    folded += norm;
+    i += ch.length;
+  }
+  /** @type {number[][]} */
+  const ranges = [];
+  for (const word of words) {
+    if (!word) { continue; }
+    for (let at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) {
+      ranges.push([origin[at], originEnd[at + word.length - 1]]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  /** @type {number[][]} */
+  const merged = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) { last[1] = Math.max(last[1], range[1]); } else { merged.push([range[0], range[1]]); }
+  }
+  return merged;
+}
+
+/**
  * @param {string} haystack normalized text
  * @param {string[]} words
  * @returns {boolean} whether every word occurs

@@ -3,7 +3,7 @@
 // Markdown, CSV). A thin DOM layer over catalogue-state.js (filtering), catalogue-url.js (the address) and
 // catalogue-export.js (the files). Builds DOM with textContent only; never parses catalogue text as HTML.
 
-import { activeFilters, emptyState, fill, kitInPageOrder, normalize, passes, terms, valueCount } from './catalogue-state.js';
+import { activeFilters, emptyState, fill, kitInPageOrder, matchRanges, normalize, passes, terms, valueCount } from './catalogue-state.js';
 import { decode, parseQuery, queryFor } from './catalogue-url.js';
 import { toCsv, toCsvRows, toMarkdown } from './catalogue-export.js';
 import { saveFile } from './download.js';
@@ -124,10 +124,77 @@ function readQuestion(li, facetNames) {
     id: li.id,
     li,
     facets,
-    haystack: normalize([text(li.querySelector('.question-text')), text(li.querySelector('.intent')), li.getAttribute('data-tags') || ''].join('\n')),
+    // Every field of the question: its text, the details (intent, look-fors, red flags, follow-ups), tags and the KPIs
+    // it names (title and abbreviation: "NRR" finds the questions about net revenue retention).
+    haystack: normalize([text(li.querySelector('.question-text')), ...all(li, '.question-details .intent, .question-details li').map(text), li.getAttribute('data-tags') || '',
+      ...all(li, '.question-kpis a').map((a) => text(a) + ' ' + (a.getAttribute('data-abbr') || ''))].join('\n')),
     check: li.querySelector('.kit-check'),
     visible: true
   };
+}
+
+/**
+ * Marks where the text filter's words occur in a question (<mark class="filter-match">), replacing earlier marks; a
+ * match in the folded details opens them (and they close again once the filter no longer matches there), a KPI named by
+ * its abbreviation is marked as a whole.
+ * @param {HTMLElement} li
+ * @param {string[]} words
+ */
+function markMatches(li, words) {
+  for (const mark of all(li, 'mark.filter-match')) {
+    const parent = mark.parentNode;
+    if (parent) {
+      parent.replaceChild(document.createTextNode(mark.textContent || ''), mark);
+      parent.normalize();
+    }
+  }
+  for (const link of all(li, '.question-kpis a.filter-match-kpi')) { link.classList.remove('filter-match-kpi'); }
+  const details = /** @type {HTMLDetailsElement | null} */ (li.querySelector('details.question-details'));
+  let inDetails = false;
+  if (words.length > 0) {
+    for (const element of all(li, '.question-text, .question-details .intent, .question-details li, .question-kpis a')) {
+      for (const node of Array.from(element.childNodes)) {
+        if (node.nodeType !== Node.TEXT_NODE || !node.nodeValue) { continue; }
+        const ranges = matchRanges(node.nodeValue, words);
+        if (ranges.length === 0) { continue; }
+        wrapRanges(/** @type {Text} */ (node), ranges);
+        inDetails = inDetails || (details !== null && details.contains(element));
+      }
+    }
+    for (const link of all(li, '.question-kpis a[data-abbr]')) {
+      const abbr = normalize(link.getAttribute('data-abbr'));
+      if (!link.querySelector('mark.filter-match') && words.some((w) => abbr.includes(w))) { link.classList.add('filter-match-kpi'); }
+    }
+  }
+  if (details) {
+    if (inDetails && !details.open) {
+      details.open = true;
+      details.setAttribute('data-opened-by-filter', '');
+    } else if (!inDetails && details.hasAttribute('data-opened-by-filter')) {
+      details.open = false;
+      details.removeAttribute('data-opened-by-filter');
+    }
+  }
+}
+
+/**
+ * @param {Text} node
+ * @param {number[][]} ranges sorted, not overlapping
+ */
+function wrapRanges(node, ranges) {
+  const value = node.data;
+  const fragment = document.createDocumentFragment();
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start > at) { fragment.appendChild(document.createTextNode(value.slice(at, start))); }
+    const mark = document.createElement('mark');
+    mark.className = 'filter-match';
+    mark.textContent = value.slice(start, end);
+    fragment.appendChild(mark);
+    at = end;
+  }
+  if (at < value.length) { fragment.appendChild(document.createTextNode(value.slice(at))); }
+  node.replaceWith(fragment);
 }
 
 /**
@@ -169,6 +236,7 @@ function apply(page) {
   for (const q of page.questions) {
     q.visible = onlyKit ? page.kit.includes(q.id) : passes(q, state, words, page.allValues, null);
     q.li.hidden = !q.visible;
+    markMatches(q.li, q.visible && !onlyKit ? words : []);
     if (q.visible) { shown++; }
   }
   for (const g of page.groups) {

@@ -538,6 +538,13 @@ function snippet(text, needles) {
       from = lineStart + 1;
     }
   }
+  // Not in the middle of a word of a spaced script: from the next word on ("…renewal pricing", not "…s renewal").
+  if (from > 0 && /[\p{L}\p{N}]/u.test(text.charAt(from - 1)) && /[\p{L}\p{N}]/u.test(text.charAt(from))) {
+    let space = text.slice(from, all[0][0]).search(/\s/);
+    if (space >= 0) {
+      from += space + 1;
+    }
+  }
   if (from > 0 && text.charCodeAt(from) >= 0xDC00 && text.charCodeAt(from) <= 0xDFFF) {
     from--;
   }
@@ -553,13 +560,66 @@ function snippet(text, needles) {
       ranges.push([s - from, e - from]);
     }
   }
+  let shown = separateLines(text.slice(from, to), ranges);
   return {
-    text: text.slice(from, to),
-    ranges: ranges,
+    text: shown.text,
+    ranges: shown.ranges,
     before: from > 0,
     after: to < text.length,
     matched: all.length > 0
   };
+}
+
+/** Between the stored text's lines (paragraphs, list items, table cells) a snippet reads " · ", not words run together. */
+let LINE_SEPARATOR = ' · ';
+
+/**
+ * The text with each run of line breaks (and the spaces around it) as LINE_SEPARATOR, none at either end, and the
+ * ranges moved with it.
+ * @param {string} text
+ * @param {number[][]} ranges
+ */
+function separateLines(text, ranges) {
+  let out = '';
+  let shift = []; // for each original index, its index in out
+  let breaks = /[ \t]*\n[\s]*/g;
+  let at = 0;
+  let match;
+  let lead = text.match(/^\s*/);
+  let start = lead ? lead[0].length : 0;
+  for (let i = 0; i < start; i++) {
+    shift.push(0);
+  }
+  at = start;
+  breaks.lastIndex = start;
+  while ((match = breaks.exec(text)) !== null) {
+    for (let i = at; i < match.index; i++) {
+      shift.push(out.length);
+      out += text[i];
+    }
+    let last = match.index + match[0].length === text.length;
+    for (let i = match.index; i < match.index + match[0].length; i++) {
+      shift.push(out.length);
+    }
+    if (!last) {
+      out += LINE_SEPARATOR;
+    }
+    at = match.index + match[0].length;
+  }
+  for (let i = at; i < text.length; i++) {
+    shift.push(out.length);
+    out += text[i];
+  }
+  shift.push(out.length);
+  let moved = [];
+  for (let r = 0; r < ranges.length; r++) {
+    let s = shift[ranges[r][0]];
+    let e = shift[ranges[r][1]];
+    if (s < e) {
+      moved.push([s, e]);
+    }
+  }
+  return { text: out, ranges: moved };
 }
 
 /** The engine of one language's index; everything it fetches is cached. */
@@ -592,6 +652,8 @@ class Engine {
     this.chunks = {}; // k -> loaded texts
     /** @type {Record<string, Promise<string[]>>} */
     this.chunkLoads = {};
+    /** @type {Record<number, Array<string | number>>} */
+    this.sections = {}; // document position -> [start, id, start, id, …] of its headings (from its text chunk)
     /** @type {Record<number, Run[]>} */
     this.titleRunsCache = {};
     /** @type {Record<number, Run[]>} */
@@ -749,7 +811,8 @@ class Engine {
     let self = this;
     return Promise.all(self.chunksToFetch(positions).map(function (c) {
       return cached(self.chunkLoads, c, function () {
-        return self.fetchJson(self.indexUrl + 'text-' + c + '.json').then(function (texts) {
+        return self.fetchJson(self.indexUrl + 'text-' + c + '.json').then(function (entries) {
+          let texts = unpackTexts(entries, self.chunkStart[Number(c)], self.sections);
           self.chunks[c] = texts;
           return texts;
         });
@@ -774,7 +837,7 @@ class Engine {
   /**
    * options: { typing: last word is a prefix; full: 'auto' | 'always' | 'never'; kinds: ['question', …]
    * or null for all; limit: results to describe (default 20) }.
-   * Resolves to { query, tier, total, approximate, partial, counts: {article, question, kpi, term}, results: [...] }.
+   * Resolves to { query, tier, total, approximate, partial, counts: {article, catalogue, question, kpi, term}, results: [...] }.
    * partial: total and counts are a lower bound (the title tier answered, or shards a one-character
    * query may need are still unloaded). approximate: they include candidates whose adjacency was not
    * checked (their text not loaded), an estimate from above; a larger limit checks more.
@@ -900,7 +963,7 @@ class Engine {
       total: 0,
       approximate: false,
       partial: false,
-      counts: /** @type {Record<string, number>} */ ({ article: 0, question: 0, kpi: 0, term: 0 }),
+      counts: /** @type {Record<string, number>} */ ({ article: 0, catalogue: 0, question: 0, kpi: 0, term: 0 }),
       results: /** @type {any[]} */ ([]),
       clauseCount: parsed.clauses.length
     };
@@ -1014,9 +1077,15 @@ class Engine {
   describe(tier, position, score, needles) {
     let doc = this.docs[position];
     let text = tier === 'full' ? this.text(position) : doc[SUMMARY];
-    let snip = snippet(text, needles);
-    if (snip && !snip.matched && doc[SUMMARY] && text !== doc[SUMMARY]) {
-      snip = snippet(doc[SUMMARY], needles);
+    let sections = tier === 'full' ? this.sections[position] : undefined;
+    let snip = sections ? snippet(text.slice(0, Number(sections[0])), needles) : snippet(text, needles);
+    let subResults = sections ? sectionResults(doc[URL], text, sections, needles) : [];
+    if (snip && !snip.matched && subResults.length > 0) {
+      snip = null; // the page's matches are all under headings: its sub-results show them
+    }
+    if ((!snip || !snip.matched) && subResults.length === 0 && doc[SUMMARY] && text !== doc[SUMMARY]) {
+      let summary = snippet(doc[SUMMARY], needles);
+      snip = summary && (summary.matched || !snip) ? summary : snip;
     }
     return {
       position: position,
@@ -1025,9 +1094,74 @@ class Engine {
       title: highlight(doc[TITLE], needles),
       section: doc[SECTION],
       snippet: snip,
+      subResults: subResults,
+      needles: needles,
       score: score
     };
   }
+}
+
+/**
+ * A text chunk's entries as texts, recording the sections of those stored with them: an entry is the document's text,
+ * or [text, start, id, start, id, …] (Hub.Search.SearchStoreJson.Texts), each start where the heading id's line begins.
+ * @param {Array<string | Array<string | number>>} entries
+ * @param {number} first the position of the chunk's first document
+ * @param {Record<number, Array<string | number>>} sections filled in: position -> [start, id, …]
+ * @returns {string[]}
+ */
+function unpackTexts(entries, first, sections) {
+  let texts = [];
+  for (let i = 0; i < entries.length; i++) {
+    let entry = entries[i];
+    if (typeof entry === 'string') {
+      texts.push(entry);
+    } else {
+      texts.push(String(entry[0]));
+      sections[first + i] = entry.slice(1);
+    }
+  }
+  return texts;
+}
+
+/** How many headings of one page are shown under it at most (the best, in page order). */
+let SUB_RESULTS = 3;
+
+/**
+ * The page's sections that hold a match, as sub-results linking to their heading (url#id): the heading's text as the
+ * title, a snippet of the section's text after it, and the number of matches (the sections with most are kept).
+ * @param {string} url
+ * @param {string} text
+ * @param {Array<string | number>} sections [start, id, start, id, …]
+ * @param {string[]} needles
+ */
+function sectionResults(url, text, sections, needles) {
+  let found = [];
+  for (let s = 0; s < sections.length; s += 2) {
+    let start = Number(sections[s]);
+    let end = s + 2 < sections.length ? Number(sections[s + 2]) : text.length;
+    let lineEnd = text.indexOf('\n', start);
+    if (lineEnd < 0 || lineEnd > end) {
+      lineEnd = end;
+    }
+    let heading = text.slice(start, lineEnd);
+    let body = text.slice(Math.min(lineEnd + 1, end), end).replace(/\n+$/, '');
+    let title = highlight(heading, needles);
+    let snip = snippet(body, needles);
+    let hits = title.ranges.length + (snip && snip.matched ? snip.ranges.length : 0);
+    if (hits > 0) {
+      found.push({
+        url: url + '#' + String(sections[s + 1]),
+        title: title,
+        snippet: snip && snip.text ? snip : null,
+        hits: hits,
+        order: found.length
+      });
+    }
+  }
+  found.sort(function (a, b) { return b.hits - a.hits || a.order - b.order; });
+  found = found.slice(0, SUB_RESULTS);
+  found.sort(function (a, b) { return a.order - b.order; });
+  return found;
 }
 
 /**
@@ -1048,4 +1182,4 @@ function cached(store, key, make) {
   return store[key];
 }
 
-export { Engine, unpack, ref, parseQuery, fuzzyQuery, queryIndex, normalizedMap, findRanges, snippet, shardOf, FIRST_TIER_ENOUGH };
+export { Engine, unpack, ref, parseQuery, fuzzyQuery, queryIndex, normalizedMap, findRanges, snippet, separateLines, sectionResults, unpackTexts, shardOf, FIRST_TIER_ENOUGH };

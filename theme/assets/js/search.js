@@ -9,6 +9,8 @@
  * Configuration comes from the data-* attributes of the search-box form (theme/partials/search-box).
  */
 
+import { clearHighlights, highlightFromUrl } from './highlight.js';
+
 let BOX_LIMIT = 8;
 let PAGE_LIMIT = 20; // what a first search shows (and whose text it fetches); "more" adds as many
 let DEBOUNCE_MS = 60;
@@ -20,8 +22,9 @@ let DEBOUNCE_MS = 60;
 
 /** @type {Config} */
 let config = { indexUrl: '', pageUrl: '', root: '', version: '', noWorker: false, labels: {} };
-/** @type {Promise<any> | null} */
-let enginePromise = null;
+/** The engine of each index (a language's /search/{lang}/), with its title tier loaded, by index URL. */
+/** @type {Record<string, Promise<any>>} */
+let enginePromises = {};
 let nextId = 0;
 
 function label(key, count) {
@@ -80,7 +83,7 @@ function absolute(url) {
  * The engine in a Web Worker: loading the full-text tier of a large site (JSON parse, unpack,
  * lunr.Index.load) blocked the page for seconds at 1,000 pages when done here.
  */
-function workerEngine() {
+function workerEngine(indexUrl) {
   return new Promise(function (resolve, reject) {
     const worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
     let pending = {};
@@ -112,7 +115,7 @@ function workerEngine() {
       worker.terminate();
       reject(new Error('search worker failed'));
     };
-    worker.postMessage({ type: 'init', indexUrl: absolute(config.indexUrl), version: config.version });
+    worker.postMessage({ type: 'init', indexUrl: absolute(indexUrl), version: config.version });
     let proxy = {
       search: function (query, options) {
         return call({ type: 'search', query: query, options: options });
@@ -128,53 +131,92 @@ function workerEngine() {
 }
 
 /** The engine on the page itself, where workers are unavailable (or forbidden by the CSP). */
-function pageEngine() {
+function pageEngine(indexUrl) {
   return import('./search-engine.js').then(function (module) {
-    let created = new module.Engine({ indexUrl: config.indexUrl, fetchJson: fetchJson });
+    let created = new module.Engine({ indexUrl: indexUrl, fetchJson: fetchJson });
     return created.load().then(function () {
       return created;
     });
   });
 }
 
-/** The engine, with its title tier loaded; created on first use. */
-function engine() {
-  if (!enginePromise) {
+/**
+ * The engine of an index (by default this page's language), with its title tier loaded; created on first use.
+ * @param {string} [indexUrl]
+ */
+function engine(indexUrl) {
+  let url = indexUrl || config.indexUrl;
+  if (!enginePromises[url]) {
     let useWorker = typeof window.Worker === 'function' && !config.noWorker;
-    enginePromise = useWorker
-      ? workerEngine().catch(function () {
-        return pageEngine();
+    let created = useWorker
+      ? workerEngine(url).catch(function () {
+        return pageEngine(url);
       })
-      : pageEngine();
-    enginePromise.catch(function () {
-      enginePromise = null;
+      : pageEngine(url);
+    enginePromises[url] = created;
+    created.catch(function () {
+      delete enginePromises[url];
     });
   }
-  return enginePromise;
+  return enginePromises[url];
+}
+
+/**
+ * Where a result leads: the index holds paths from the site root (/ja/kpis/…), found under the root this page links to
+ * relatively, so one index serves the site at any prefix; ?highlight= carries the query's words to the page
+ * (highlight.js marks them there).
+ * @param {string} url
+ * @param {string[] | undefined} needles
+ */
+function resultHref(url, needles) {
+  const target = new URL(url.replace(/^\/+/, ''), absolute(config.root));
+  if (needles && needles.length > 0) {
+    target.searchParams.set('highlight', needles.join(' '));
+  }
+  return target.pathname + target.search + target.hash;
+}
+
+function renderSnippet(snippet, className) {
+  let paragraph = element('p', className);
+  if (snippet.before) {
+    paragraph.appendChild(document.createTextNode('…'));
+  }
+  appendHighlighted(paragraph, snippet.text, snippet.ranges);
+  if (snippet.after) {
+    paragraph.appendChild(document.createTextNode('…'));
+  }
+  return paragraph;
 }
 
 function renderResult(result) {
   let item = element('li', 'search-result search-result-' + result.kind);
   let link = element('a', 'search-result-link');
-  // The index holds paths from the site root (/ja/kpis/…), found under the root this page links to relatively, so
-  // one index serves the site at any prefix.
-  const target = new URL(result.url.replace(/^\/+/, ''), absolute(config.root));
-  link.href = target.pathname + target.search + target.hash;
+  link.href = resultHref(result.url, result.needles);
   link.appendChild(element('span', 'search-result-kind', label(result.kind)));
   let title = element('span', 'search-result-title');
   appendHighlighted(title, result.title.text, result.title.ranges);
   link.appendChild(title);
   item.appendChild(link);
   if (result.snippet && result.snippet.text) {
-    let snippet = element('p', 'search-result-snippet');
-    if (result.snippet.before) {
-      snippet.appendChild(document.createTextNode('…'));
+    item.appendChild(renderSnippet(result.snippet, 'search-result-snippet'));
+  }
+  // The headings under which the page matched (Pagefind's and MkDocs Material's sub-results).
+  let subResults = result.subResults || [];
+  if (subResults.length > 0) {
+    let list = element('ul', 'search-subresults');
+    for (let i = 0; i < subResults.length; i++) {
+      let sub = subResults[i];
+      let subItem = element('li', 'search-subresult');
+      let subLink = element('a', 'search-subresult-link');
+      subLink.href = resultHref(sub.url, result.needles);
+      appendHighlighted(subLink, sub.title.text, sub.title.ranges);
+      subItem.appendChild(subLink);
+      if (sub.snippet && sub.snippet.text) {
+        subItem.appendChild(renderSnippet(sub.snippet, 'search-subresult-snippet'));
+      }
+      list.appendChild(subItem);
     }
-    appendHighlighted(snippet, result.snippet.text, result.snippet.ranges);
-    if (result.snippet.after) {
-      snippet.appendChild(document.createTextNode('…'));
-    }
-    item.appendChild(snippet);
+    item.appendChild(list);
   }
   if (result.section) {
     item.appendChild(element('p', 'search-result-section', result.section));
@@ -308,6 +350,7 @@ function enhanceBox(form) {
   function run() {
     let query = input.value;
     let mine = ++sequence;
+    clearHighlights();
     if (!query.trim()) {
       close();
       return;
@@ -364,6 +407,9 @@ function enhanceBox(form) {
 function enhancePage(form) {
   let input = form.querySelector('input[name="q"]');
   let kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
+  let langs = Array.prototype.slice.call(form.querySelectorAll('input[name="lang"]'));
+  let langBase = form.querySelector('[data-search-base]');
+  let ownLang = langs.filter(function (radio) { return radio.checked; }).map(function (radio) { return radio.value; })[0] || '';
   const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
   let list = document.getElementById('search-results');
   const more = /** @type {HTMLElement} */ (document.getElementById('search-more'));
@@ -376,6 +422,12 @@ function enhancePage(form) {
   kinds.forEach(function (radio) {
     radio.checked = radio.value === kind;
   });
+  let langAsked = params.get('lang') || '';
+  if (langs.some(function (radio) { return radio.value === langAsked; })) {
+    langs.forEach(function (radio) {
+      radio.checked = radio.value === langAsked;
+    });
+  }
   let limit = PAGE_LIMIT;
   // The results page always asks the full text (only the shards of the query's terms load).
   let full = 'always';
@@ -386,9 +438,21 @@ function enhancePage(form) {
     return checked ? checked.value : '';
   }
 
+  function selectedLang() {
+    let checked = langs.filter(function (radio) { return radio.checked; })[0];
+    return checked ? checked.value : ownLang;
+  }
+
+  /** The index of the language filter's choice: another language's index when it is not this page's. */
+  function selectedIndex() {
+    let lang = selectedLang();
+    return lang && lang !== ownLang && langBase ? (langBase.getAttribute('data-search-base') || '') + lang + '/' : config.indexUrl;
+  }
+
   function updateUrl() {
     let query = input.value;
-    let url = query.trim() ? pageUrl(query, selectedKind()) : config.pageUrl;
+    let lang = selectedLang();
+    let url = query.trim() ? pageUrl(query, selectedKind()) + (lang && lang !== ownLang ? '&lang=' + encodeURIComponent(lang) : '') : config.pageUrl;
     window.history.replaceState(null, '', url);
   }
 
@@ -419,7 +483,7 @@ function enhancePage(form) {
         status.textContent = label('loading');
       }
     }, 150);
-    engine().then(function (e) {
+    engine(selectedIndex()).then(function (e) {
       return e.search(query, { typing: typing, kinds: kindNow ? [kindNow] : null, limit: limit, full: full });
     }).then(function (response) {
       ready = true;
@@ -452,7 +516,7 @@ function enhancePage(form) {
     updateUrl();
     run(true);
   });
-  kinds.forEach(function (radio) {
+  kinds.concat(langs).forEach(function (radio) {
     radio.addEventListener('change', function () {
       limit = PAGE_LIMIT;
       updateUrl();
@@ -516,6 +580,9 @@ function init() {
     }
   }
   document.addEventListener('keydown', onSlash);
+  highlightFromUrl(function () { return import('./search-engine.js'); }, label('highlight_clear'), label('highlight_count')).catch(function () {
+    // The page reads as it is without the marks.
+  });
 }
 
 // A module script runs once the document is parsed: the search forms are all there.

@@ -18,6 +18,9 @@ public sealed class CatalogueKind : ContentKind
     /// <summary>The search document kind of one catalogue question.</summary>
     public const string QuestionSearchKind = "question";
 
+    /// <summary>The search document kind of a catalogue page itself (its questions are <see cref="QuestionSearchKind"/>).</summary>
+    public const string CatalogueSearchKind = "catalogue";
+
     public override string Name => "catalogue";
 
     public override string Section => "catalogues";
@@ -36,12 +39,12 @@ public sealed class CatalogueKind : ContentKind
 
     public override ScriptObject BuildModel(ContentPage page, ModelBuilder models) => CatalogueModel.Build(models, (CataloguePage)page);
 
-    public override IReadOnlyList<string> SearchKinds => [ArticleSearchKind, QuestionSearchKind];
+    public override IReadOnlyList<string> SearchKinds => [CatalogueSearchKind, QuestionSearchKind];
 
     public override IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
         var catalogue = (CataloguePage)page;
-        yield return new SearchDocument(ArticleSearchKind, catalogue.Lang, catalogue.RootUrl, catalogue.Title, models.SectionTitle(page.Lang, page.Section),
+        yield return new SearchDocument(CatalogueSearchKind, catalogue.Lang, catalogue.RootUrl, catalogue.Title, models.SectionTitle(page.Lang, page.Section),
             catalogue.Header.Summary, string.Empty, catalogue.Facets.SelectMany(f => f.Values.Select(v => v.Label)).ToList(), catalogue.Header.Tags);
         foreach (var q in catalogue.Questions)
         {

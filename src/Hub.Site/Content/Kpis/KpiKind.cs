@@ -41,10 +41,14 @@ public sealed class KpiKind : ContentKind
     public override IEnumerable<SearchDocument> SearchDocuments(ContentPage page, ModelBuilder models)
     {
         var kpi = (KpiPage)page;
-        var inputs = string.Join('\n', kpi.Inputs.Select(i => i.Label + (i.Help is null ? string.Empty : " " + i.Help)));
+        // The calculator's input labels come after the definition and body: a snippet starts with what the KPI is.
+        var inputs = kpi.Inputs.Select(i => i.Label + (i.Help is null ? string.Empty : " " + i.Help));
         yield return new SearchDocument(KpiSearchKind, kpi.Lang, kpi.RootUrl, kpi.Title, models.SectionTitle(page.Lang, page.Section),
-            kpi.Header.Summary, inputs + "\n" + (kpi.Body?.PlainText() ?? string.Empty), kpi.Body?.Headings.Select(h => h.Text).ToList() ?? [],
-            kpi.Abbr is null ? kpi.Header.Tags : [.. kpi.Header.Tags, kpi.Abbr]);
+            kpi.Header.Summary, string.Join('\n', inputs.Prepend((kpi.Body?.PlainText() ?? string.Empty).TrimEnd('\n')).Where(t => t.Length > 0)), kpi.Body?.Headings.Select(h => h.Text).ToList() ?? [],
+            kpi.Abbr is null ? kpi.Header.Tags : [.. kpi.Header.Tags, kpi.Abbr])
+        {
+            Sections = SearchSections(page),
+        };
     }
 
     public override bool RebuildsIncrementally => false;
