@@ -312,14 +312,21 @@ public sealed class IncrementalRebuild
     {
         var neighbours = new List<ContentPage>();
         var listed = new HashSet<(string Lang, string Section)>();
-        foreach (var old in changes.Where(c => c.NavigationEntryChanged).Select(c => c.Old).OfType<ContentPage>())
+        foreach (var change in changes.Where(c => c.NavigationEntryChanged))
         {
-            var ordering = _models.Navigation.Of(old.Lang, old.Section);
-            if (ordering.Listed)
+            // The section a page arrives in counts too: it may be listed now and not once the page is in it.
+            foreach (var page in change.Pages)
             {
-                listed.Add((old.Lang, old.Section));
+                if (_models.Navigation.Of(page.Lang, page.Section).Listed)
+                {
+                    listed.Add((page.Lang, page.Section));
+                }
             }
-            neighbours.AddRange(new[] { ordering.Previous(old), ordering.Next(old) }.OfType<ContentPage>());
+            if (change.Old is { } old)
+            {
+                var ordering = _models.Navigation.Of(old.Lang, old.Section);
+                neighbours.AddRange(new[] { ordering.Previous(old), ordering.Next(old) }.OfType<ContentPage>());
+            }
         }
         return (neighbours, listed);
     }
