@@ -121,9 +121,11 @@ public sealed class MarkdownPage
     /// null); the syntax tree is never changed, so every render starts from what was written.
     /// <paramref name="alertTitle"/> gives the title of an alert (<c>&gt; [!NOTE]</c>) in the page's language from its
     /// kind in lower case (<c>note</c>, <c>tip</c>, <c>important</c>, <c>warning</c>, <c>caution</c>); null keeps Markdig's English one.
+    /// <paramref name="headingLinkLabel"/>, when given, adds a link to itself to every level-2 and level-3 heading, named
+    /// from the heading's text (<see cref="Headings.HeadingLinkRenderer"/>).
     /// </summary>
     public string ToHtml(IEmbedRenderer embedRenderer, Func<string, string>? linkUrl = null, Func<WikiLinkInline, WikiLinkResolution?>? wikiLink = null,
-        Func<string, string?>? alertTitle = null)
+        Func<string, string?>? alertTitle = null, Func<string, string>? headingLinkLabel = null)
     {
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer) { LinkRewriter = linkUrl };
@@ -136,6 +138,10 @@ public sealed class MarkdownPage
         if (alertTitle is not null && renderer.ObjectRenderers.FindExact<Markdig.Extensions.Alerts.AlertBlockRenderer>() is { } alerts)
         {
             alerts.RenderKind = Alerts.LocalizedTitle(alertTitle);
+        }
+        if (headingLinkLabel is not null)
+        {
+            renderer.ObjectRenderers.ReplaceOrAdd<Markdig.Renderers.Html.HeadingRenderer>(new Headings.HeadingLinkRenderer(headingLinkLabel));
         }
         renderer.Render(Document);
         writer.Flush();

@@ -20,5 +20,6 @@ public static class ThemeIds
         "debrief-recommendations", "debrief-notes",
         "backlinks-title",
         "term-aliases", "term-related",
+        "sidebar",
     };
 }

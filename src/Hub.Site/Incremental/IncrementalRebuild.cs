@@ -191,6 +191,7 @@ public sealed class IncrementalRebuild
     {
         var touchedTags = changes.SelectMany(c => c.Pages).SelectMany(p => p.Header.Tags.Select(t => (p.Lang, t))).ToHashSet();
         var tagPathsBefore = TagPaths(touchedTags);
+        var (navigationBefore, navigationListed) = NavigationShowing(changes);
         foreach (var change in changes)
         {
             if (change.Old is { } old)
@@ -215,6 +216,10 @@ public sealed class IncrementalRebuild
             _models.RefreshSummary(page);
             CountTags(page, +1);
             _links.TargetAdded(page.RootUrl);
+        }
+        foreach (var page in changes.SelectMany(c => c.Pages))
+        {
+            _models.Navigation.Forget(page.Lang, page.Section);
         }
         var tagPathsAfter = TagPaths(touchedTags);
         foreach (var path in tagPathsBefore.Except(tagPathsAfter))
@@ -267,6 +272,8 @@ public sealed class IncrementalRebuild
                 }
             }
         }
+        dependents.UnionWith(navigationBefore);
+        dependents.UnionWith(NavigationShowingAfter(changes, navigationListed));
         kindModels.UnionWith(own.Where(p => p.Kind.ModelName is not null));
         foreach (var page in kindModels)
         {
@@ -295,6 +302,57 @@ public sealed class IncrementalRebuild
         return new Plan(own, [.. dependents.OrderBy(p => p.RootUrl, StringComparer.Ordinal)], [.. checks],
             listed.Select(p => p.Lang).ToHashSet(StringComparer.Ordinal),
             listed.Select(p => (p.Lang, p.Section)).ToHashSet(), tagPages, sitemap, deleted);
+    }
+
+    /// <summary>
+    /// Before the changes apply: the pages whose previous/next links show a changed page, and the sections whose sidebar
+    /// lists it on every page (<see cref="Navigation.SidebarLimit"/>); only for changes to what the navigation shows.
+    /// </summary>
+    private (List<ContentPage> Neighbours, HashSet<(string Lang, string Section)> Listed) NavigationShowing(List<PageChange> changes)
+    {
+        var neighbours = new List<ContentPage>();
+        var listed = new HashSet<(string Lang, string Section)>();
+        foreach (var change in changes.Where(c => c.NavigationEntryChanged))
+        {
+            // The section a page arrives in counts too: it may be listed now and not once the page is in it.
+            foreach (var page in change.Pages)
+            {
+                if (_models.Navigation.Of(page.Lang, page.Section).Listed)
+                {
+                    listed.Add((page.Lang, page.Section));
+                }
+            }
+            if (change.Old is { } old)
+            {
+                var ordering = _models.Navigation.Of(old.Lang, old.Section);
+                neighbours.AddRange(new[] { ordering.Previous(old), ordering.Next(old) }.OfType<ContentPage>());
+            }
+        }
+        return (neighbours, listed);
+    }
+
+    /// <summary>After the changes apply: the pages of each section whose sidebar lists a changed page (before or now),
+    /// and the neighbours of each changed page in its section's new order.</summary>
+    private IEnumerable<ContentPage> NavigationShowingAfter(List<PageChange> changes, HashSet<(string Lang, string Section)> listedBefore)
+    {
+        var pages = new List<ContentPage>();
+        foreach (var change in changes.Where(c => c.NavigationEntryChanged))
+        {
+            foreach (var page in change.Pages)
+            {
+                var ordering = _models.Navigation.Of(page.Lang, page.Section);
+                if (ordering.Listed || listedBefore.Contains((page.Lang, page.Section)))
+                {
+                    pages.AddRange(ordering.Pages);
+                }
+            }
+            if (change.New is { } now)
+            {
+                var ordering = _models.Navigation.Of(now.Lang, now.Section);
+                pages.AddRange(new[] { ordering.Previous(now), ordering.Next(now) }.OfType<ContentPage>());
+            }
+        }
+        return pages;
     }
 
     /// <summary>

@@ -280,6 +280,6 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
 
     private List<(string, string)> InEveryLanguage(Func<string, string> url) => site.Config.Languages.Select(l => (l, url(l))).ToList();
 
-    private static IEnumerable<ContentPage> Ordered(IEnumerable<ContentPage> pages) =>
+    internal static IEnumerable<ContentPage> Ordered(IEnumerable<ContentPage> pages) =>
         pages.OrderByDescending(p => p.Header.Date ?? DateOnly.MinValue).ThenBy(p => p.Title, StringComparer.Ordinal).ThenBy(p => p.RootUrl, StringComparer.Ordinal);
 }

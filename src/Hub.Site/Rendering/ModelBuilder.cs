@@ -19,6 +19,9 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     private readonly Dictionary<ContentPage, ScriptObject> _kindModels = new();
     private readonly Dictionary<string, ScriptObject> _sites = new(StringComparer.Ordinal);
 
+    /// <summary>Each section's page order, for the sidebar and previous/next links (<see cref="NavigationModel"/>).</summary>
+    public Navigation Navigation { get; } = new(site);
+
     public SiteContent Site => site;
 
     /// <summary>Template functions (<c>relurl</c>, <c>absurl</c>), created once and shared by every page.</summary>
@@ -188,6 +191,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         model["draft"] = page.Header.Draft; // only with drafts included (hub serve, --drafts): the layout marks the page
         model["toc"] = page.Body?.Headings.Where(h => h.Level is 2 or 3).Select(h => Obj(("level", h.Level), ("text", h.Text), ("id", h.Id))).ToList<object?>() ?? [];
         model["toc_tree"] = page.Body is { } body ? TocTree.Build(body.Headings) : new List<object?>();
+        model["nav"] = NavigationModel.Build(page, Navigation, this);
         model["edit_url"] = site.Config.EditUrl is { } edit
             ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
             : null;

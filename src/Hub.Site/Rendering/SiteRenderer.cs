@@ -68,7 +68,8 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
         var map = resolved.Urls;
         var body = page.Body?.ToHtml(new EmbedRenderer(page, models, theme, diagnostics), map.Count == 0 ? null : url => map.GetValueOrDefault(url, url),
             wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null,
-            kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null) ?? string.Empty;
+            kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null,
+            NavigationModel.HeadingLinkLabel(models.Strings(page.Lang))) ?? string.Empty;
         body = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang)).Apply(body);
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
