@@ -150,6 +150,14 @@ public static class DiagnosticCodes
         "value. Update the translation, then record the source's current version with " +
         "'hub translations --mark input/articles/x.en.md'; 'hub translations' lists every stale and missing translation.");
 
+    public static readonly DiagnosticDescriptor ShallowClone = Define("HUB0130", Severity.Warning,
+        "The input is in a shallow clone: some pages have no last-updated date",
+        "Pages show when they last changed from git's history (hub build, check and serve, unless --no-git-dates). A " +
+        "shallow clone (git clone --depth 1, or a CI checkout's default) holds only the newest commits, and its oldest " +
+        "commit seems to add every file older than that, so the date of a file last changed before it is unknown. Such " +
+        "pages show their front matter 'updated', or no date, rather than a wrong one; this is said once per build, at " +
+        "the input folder. Fetch the whole history: 'git fetch --unshallow', or 'fetch-depth: 0' with actions/checkout.");
+
     public static readonly DiagnosticDescriptor FormulaSyntaxError = Define("HUB0201", Severity.Error,
         "The formula is not a C# expression",
         "A KPI's 'formula' is one C# expression over its inputs, parsed by the C# compiler; this reports what the parser " +
