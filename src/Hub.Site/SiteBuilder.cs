@@ -173,9 +173,10 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
             return content;
         });
         var dates = _stages.Step("dates read from git", () => ReadDates(folders.Input));
+        var tagLabels = TagLabels.Load(folders.Input, config, site.Pages, PathDisplay.For, diagnostics);
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
         var formulas = new FormulaStep();
-        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml) { Formulas = formulas, Dates = dates }, formulas);
+        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml) { Formulas = formulas, Dates = dates, Tags = tagLabels }, formulas);
     }
 
     /// <summary>When pages last changed: from git when asked and the input is in a work tree (a shallow clone said once), else front matter only.</summary>

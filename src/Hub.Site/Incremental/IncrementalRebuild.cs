@@ -85,6 +85,11 @@ public sealed class IncrementalRebuild
         }
         // An edited file is no longer as its last commit left it (or is again): git says which, unless the work tree
         // moved to another commit, which changes the dates of pages nobody edited.
+        // tags.yml warns of labelled tags no page has: a change to a page's tags is a full build's to judge.
+        if (_models.Tags.Any && changes.Any(c => !(c.Old?.Header.Tags ?? []).SequenceEqual(c.New?.Header.Tags ?? [])))
+        {
+            return null;
+        }
         var datesBefore = changes.Select(c => c.Old is { } o ? _models.Dates.Of(o) : null).ToList();
         if (_models.Dates.Git is { } git && !git.Refresh())
         {

@@ -41,6 +41,9 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     /// model is built without one.</summary>
     public FormulaStep? Formulas { get; init; }
 
+    /// <summary>Each tag's label per language (<c>input/tags.yml</c>).</summary>
+    public TagLabels Tags { get; init; } = TagLabels.None;
+
     /// <summary>When each page last changed (git, else front matter <c>updated</c>), shown in its meta and the sitemap.</summary>
     public LastUpdated Dates { get; init; } = LastUpdated.FrontMatterOnly;
 
@@ -238,7 +241,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             ("url", site.Config.Url(page.RootUrl)), ("permalink", site.Config.AbsoluteUrl(page.RootUrl)),
             ("slug", page.Slug), ("section", page.Section),
             ("date", header.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("tags", header.Tags.Select(t => Obj(("name", t), ("url", site.Config.Url(SiteUrls.Tag(page.Lang, t))))).ToList<object?>()));
+            ("tags", header.Tags.Select(t => Obj(("name", Tags.Label(page.Lang, t)), ("slug", SiteUrls.TagSlug(t)), ("url", site.Config.Url(SiteUrls.Tag(page.Lang, t))))).ToList<object?>()));
         foreach (var (key, value) in page.Kind.SummaryFields(page))
         {
             summary[key] = value;

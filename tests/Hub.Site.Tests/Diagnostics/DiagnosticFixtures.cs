@@ -123,6 +123,10 @@ public static class DiagnosticFixtures
                 return SiteBuilder.Build(site.Options() with { Input = Path.Combine(clone, "input"), DatesFromGit = true });
             }, ("articles/a.md", "---\ntitle: A\n---\nBody.\n")),
             "clone/input: warning HUB0130: the input folder is in a shallow clone: pages whose last change is older than its history show their front matter 'updated' or no date (fetch the whole history: 'git fetch --unshallow', or 'fetch-depth: 0' for actions/checkout)"),
+        new("HUB0131", () => Site(("articles/a.md", "---\ntitle: A\ntags: [retention]\n---\nBody.\n"), ("tags.yml", "retention: { ja: リテンション, jp: 継続 }\n")),
+            "tags.yml(1,26): error HUB0131: 'jp' is not one of the site's languages (ja, ko, en) (label the tag in the languages listed in hub.yml)"),
+        new("HUB0132", () => Site(("articles/a.md", "---\ntitle: A\ntags: [retention]\n---\nBody.\n"), ("tags.yml", "retention: { ja: リテンション }\nretension: { ja: 継続 }\n")),
+            "tags.yml(2,1): warning HUB0132: no page has the tag 'retension' (did you mean 'retention'?)"),
         new("HUB0201", () => Site(("kpis/churn.md", KpiFile("churned / (customers"))),
             "kpis/churn.md(3,30): error HUB0201: ) expected (CS1026)"),
         new("HUB0202", () => Site(("kpis/churn.md", KpiFile("Console.Read()"))),
