@@ -34,6 +34,14 @@ public sealed record BuildOptions
     /// </summary>
     public UpToDateCheck UpToDate { get; init; } = UpToDateCheck.Off;
 
+    /// <summary>
+    /// Pages show when they last changed from git (the last commit that touched their file, read in one pass), when
+    /// the input folder is in a git work tree; off, only front matter <c>updated</c> gives a date. <c>hub build</c>,
+    /// <c>check</c> and <c>serve</c> turn it on (<c>--no-git-dates</c> turns it off); the library leaves it off, so that
+    /// sites inside a repository (tests' golden sites) do not change with every commit.
+    /// </summary>
+    public bool DatesFromGit { get; init; }
+
     /// <summary>The content kinds the site is made of (<see cref="ContentKindsBuilder"/>): articles, catalogues and KPIs by default.</summary>
     public ContentKinds Kinds { get; init; } = ContentKinds.Default;
 }

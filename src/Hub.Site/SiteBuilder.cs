@@ -172,9 +172,27 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
             Translations.TranslationStatus.Check(content, diagnostics);
             return content;
         });
+        var dates = _stages.Step("dates read from git", () => ReadDates(folders.Input));
+        var tagLabels = TagLabels.Load(folders.Input, config, site.Pages, PathDisplay.For, diagnostics);
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
         var formulas = new FormulaStep();
-        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml) { Formulas = formulas }, formulas);
+        return new Loaded(folders, config, themeFiles, theme, site, new ModelBuilder(site, strings, options.LiveReload, formulas.DisplayHtml) { Formulas = formulas, Dates = dates, Tags = tagLabels }, formulas);
+    }
+
+    /// <summary>When pages last changed: from git when asked and the input is in a work tree (a shallow clone said once), else front matter only.</summary>
+    private LastUpdated ReadDates(string input)
+    {
+        if (!options.DatesFromGit || GitDates.Read(input) is not { } git)
+        {
+            return LastUpdated.FrontMatterOnly;
+        }
+        if (git.Shallow)
+        {
+            diagnostics.Warning(DiagnosticCodes.ShallowClone, SourceLocation.FileOnly(PathDisplay.For(input)),
+                "the input folder is in a shallow clone: pages whose last change is older than its history show their front matter 'updated' or no date",
+                "fetch the whole history: 'git fetch --unshallow', or 'fetch-depth: 0' for actions/checkout");
+        }
+        return new LastUpdated(git);
     }
 
     /// <summary>
@@ -279,7 +297,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
             folder.WriteText(SiteUrls.Feed(lang), FeedWriter.Feed(config, lang, loaded.Site.Pages));
             progress.Advance();
         }
-        folder.WriteText("/sitemap.xml", FeedWriter.Sitemap(config, rendered.Renderer.SitemapEntries));
+        folder.WriteText("/sitemap.xml", FeedWriter.Sitemap(config, rendered.Renderer.SitemapEntries, loaded.Models.LastModified()));
         folder.WriteText("/robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {config.AbsoluteUrl("/sitemap.xml")}\n");
         folder.WriteText("/.nojekyll", string.Empty);
     });

@@ -69,6 +69,7 @@ public sealed class IncrementalOutputTests
         ["title"] = new() { ["articles/health.md"] = Replace("articles/health.md", "title: ヘルススコア", "title: ヘルススコアの設計") },
         ["summary"] = new() { ["articles/health.md"] = Replace("articles/health.md", "summary: 顧客の健康状態", "summary: 解約の予兆をつかむ") },
         ["date reorders the lists"] = new() { ["articles/health.md"] = Replace("articles/health.md", "date: 2025-07-01", "date: 2025-12-24") },
+        ["updated added (the sitemap's lastmod)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "date: 2025-07-01", "date: 2025-07-01\nupdated: 2025-09-09") },
         ["date removed"] = new() { ["articles/health.md"] = Replace("articles/health.md", "date: 2025-07-01\n", "") },
         ["tag added (a new tag page)"] = new() { ["articles/crm.ko.md"] = Replace("articles/crm.ko.md", "title: CRM 기초", "title: CRM 기초\ntags: [crm, 도입]") },
         ["tag removed (its page goes)"] = new() { ["articles/health.md"] = Replace("articles/health.md", "tags: [retention, health]", "tags: [retention]") },

@@ -10,7 +10,7 @@ public static class BuildCommand
     {
         var command = new Command("build", "Build the site into the output folder")
         {
-            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict, HubCommandLine.Force,
+            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict, HubCommandLine.Force, HubCommandLine.NoGitDates,
         };
         command.SetAction(parse =>
         {
@@ -31,5 +31,6 @@ public static class BuildCommand
         BasePath = parse.GetValue(HubCommandLine.BasePath),
         Drafts = parse.GetValue(HubCommandLine.Drafts),
         Strict = parse.GetValue(HubCommandLine.Strict),
+        DatesFromGit = !parse.GetValue(HubCommandLine.NoGitDates),
     };
 }

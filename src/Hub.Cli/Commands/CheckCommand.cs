@@ -11,7 +11,7 @@ public static class CheckCommand
     {
         var command = new Command("check", "Validate the site without writing anything")
         {
-            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict,
+            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.BasePath, HubCommandLine.Drafts, HubCommandLine.Strict, HubCommandLine.NoGitDates,
         };
         command.SetAction(parse =>
         {

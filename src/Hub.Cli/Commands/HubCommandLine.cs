@@ -16,6 +16,7 @@ public static class HubCommandLine
     public static readonly Option<string?> BasePath = ValidBasePath(new("--base-path") { Description = "Serve the site under this path, e.g. /cs-hub/ for a GitHub Pages project site" });
     public static readonly Option<bool> Drafts = new("--drafts") { Description = "Include pages marked draft: true" };
     public static readonly Option<bool> Strict = new("--strict") { Description = "Treat warnings as errors" };
+    public static readonly Option<bool> NoGitDates = new("--no-git-dates") { Description = "Do not read when pages last changed from git (front matter 'updated' only)" };
     public static readonly Option<bool> Force = new("--force") { Description = "Build even when nothing changed since the last build" };
 
     /// <summary>An empty folder name would mean the working directory: a usage error rather than a guess.</summary>

@@ -15,7 +15,7 @@ public static class ServeCommand
         var host = new Option<string>("--host") { Description = "The address to listen on (one other than 127.0.0.1 or localhost exposes the site to the network)", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("serve", "Build, serve and rebuild on change with live reload")
         {
-            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, NoDrafts, port, host,
+            HubCommandLine.Input, HubCommandLine.Theme, HubCommandLine.Output, HubCommandLine.BasePath, NoDrafts, HubCommandLine.NoGitDates, port, host,
         };
         command.SetAction(async (parse, cancellation) =>
         {

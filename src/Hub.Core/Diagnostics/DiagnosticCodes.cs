@@ -150,6 +150,28 @@ public static class DiagnosticCodes
         "value. Update the translation, then record the source's current version with " +
         "'hub translations --mark input/articles/x.en.md'; 'hub translations' lists every stale and missing translation.");
 
+    public static readonly DiagnosticDescriptor ShallowClone = Define("HUB0130", Severity.Warning,
+        "The input is in a shallow clone: some pages have no last-updated date",
+        "Pages show when they last changed from git's history (hub build, check and serve, unless --no-git-dates). A " +
+        "shallow clone (git clone --depth 1, or a CI checkout's default) holds only the newest commits, and its oldest " +
+        "commit seems to add every file older than that, so the date of a file last changed before it is unknown. Such " +
+        "pages show their front matter 'updated', or no date, rather than a wrong one; this is said once per build, at " +
+        "the input folder. Fetch the whole history: 'git fetch --unshallow', or 'fetch-depth: 0' with actions/checkout.");
+
+    public static readonly DiagnosticDescriptor TagLabelsInvalid = Define("HUB0131", Severity.Error,
+        "input/tags.yml is not a map of tags to labels by language",
+        "input/tags.yml labels tags per language (a tag keeps one slug, and so one URL, in every language): each key is a " +
+        "tag as pages write it in 'tags', and its value maps languages of hub.yml to the label shown there. The message " +
+        "says what is wrong where: a list or text where a mapping belongs, a language the site does not have ('jp' for " +
+        "'ja'), or an empty label. For example 'retention: リテンション' is reported at its value; write " +
+        "'retention: { ja: リテンション, ko: 리텐션, en: Retention }'.");
+
+    public static readonly DiagnosticDescriptor TagLabelUnused = Define("HUB0132", Severity.Warning,
+        "input/tags.yml labels a tag that no page has",
+        "A label in input/tags.yml is shown only where a page has the tag, so a tag no page uses is most often a typo of " +
+        "one that pages do use (the message suggests the nearest), or a tag that was since removed. For example " +
+        "'retension:' is reported with \"did you mean 'retention'?\". Correct the tag, or remove its labels.");
+
     public static readonly DiagnosticDescriptor FormulaSyntaxError = Define("HUB0201", Severity.Error,
         "The formula is not a C# expression",
         "A KPI's 'formula' is one C# expression over its inputs, parsed by the C# compiler; this reports what the parser " +

@@ -10,7 +10,7 @@ namespace Hub.Site.Content;
 public sealed record PageHeader
 {
     public static readonly IReadOnlySet<string> CommonKeys =
-        new HashSet<string>(StringComparer.Ordinal) { "title", "summary", "lang", "date", "tags", "draft", "slug", "translationKey", "translationOf" };
+        new HashSet<string>(StringComparer.Ordinal) { "title", "summary", "lang", "date", "tags", "draft", "slug", "translationKey", "translationOf", "updated" };
 
     public required string Title { get; init; }
 
@@ -32,6 +32,9 @@ public sealed record PageHeader
     public SourceLocation? TranslationOfLocation { get; init; }
 
     public DateOnly? Date { get; init; }
+
+    /// <summary>When the page last changed, as its front matter says (<c>updated</c>); git's date wins where the build reads git (see <see cref="LastUpdated"/>).</summary>
+    public DateOnly? Updated { get; init; }
 
     public IReadOnlyList<string> Tags { get; init; } = [];
 
@@ -102,9 +105,29 @@ public sealed record PageHeader
             TranslationOf = translationOf,
             TranslationOfLocation = translationOf is null ? null : map.LocationOf(map.Node("translationOf")!),
             Date = date,
+            Updated = ReadDay(map, "updated", diagnostics),
             Tags = map.StringList("tags").Select(t => t.Value.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList(),
             Draft = map.Bool("draft") ?? false,
         };
+    }
+
+    /// <summary>A day written as YYYY-MM-DD (or a YAML timestamp, whose day is taken), or null with a located error.</summary>
+    private static DateOnly? ReadDay(YamlMap map, string key, DiagnosticBag diagnostics)
+    {
+        if (map.String(key) is not { } text)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return DateOnly.FromDateTime(instant.DateTime);
+        }
+        diagnostics.Error(DiagnosticCodes.InvalidValue, map.LocationOf(map.Node(key)!), $"{key} '{text}' is not a date", "write it as YYYY-MM-DD");
+        return null;
     }
 
     public static (string Slug, string? Lang) SlugAndLanguage(string sourcePath, SiteConfig config)

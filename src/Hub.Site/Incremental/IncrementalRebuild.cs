@@ -83,10 +83,26 @@ public sealed class IncrementalRebuild
         {
             return new BuildResult(AllDiagnostics(), 0, 0, _output);
         }
+        // An edited file is no longer as its last commit left it (or is again): git says which, unless the work tree
+        // moved to another commit, which changes the dates of pages nobody edited.
+        // tags.yml warns of labelled tags no page has: a change to a page's tags is a full build's to judge.
+        if (_models.Tags.Any && changes.Any(c => !(c.Old?.Header.Tags ?? []).SequenceEqual(c.New?.Header.Tags ?? [])))
+        {
+            return null;
+        }
+        var datesBefore = changes.Select(c => c.Old is { } o ? _models.Dates.Of(o) : null).ToList();
+        if (_models.Dates.Git is { } git && !git.Refresh())
+        {
+            return null;
+        }
         var previous = changes.Select(c => _fileDiagnostics.GetValueOrDefault(c.DisplayPath) ?? []).ToList();
         var linksBefore = changes.Select(c => _links.Graph.From(c.SourcePath)).ToList();
         _diagnostics.Clear();
         var plan = Apply(changes);
+        if (changes.Where((c, i) => datesBefore[i] != (c.New is { } n ? _models.Dates.Of(n) : null)).Any())
+        {
+            plan = plan with { Sitemap = true }; // the sitemap's lastmod
+        }
 
         ReferenceChecks.Check(_site, _diagnostics);
         Translations.TranslationStatus.Check(_site, _diagnostics);
@@ -470,7 +486,7 @@ public sealed class IncrementalRebuild
         }
         if (plan.Sitemap)
         {
-            WriteAtomically(SiteUrls.Sitemap, FeedWriter.Sitemap(_site.Config, _lists.SitemapEntries()));
+            WriteAtomically(SiteUrls.Sitemap, FeedWriter.Sitemap(_site.Config, _lists.SitemapEntries(), _models.LastModified()));
         }
         return written;
     }

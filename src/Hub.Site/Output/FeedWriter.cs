@@ -54,8 +54,9 @@ public static class FeedWriter
         return sb.AppendLine().ToString();
     }
 
-    /// <summary>The sitemap: every page URL with its translations as hreflang alternates.</summary>
-    public static string Sitemap(SiteConfig config, IReadOnlyList<(string RootUrl, IReadOnlyList<(string Lang, string RootUrl)> Alternates)> urls)
+    /// <summary>The sitemap: every page URL with its last change (<paramref name="lastModified"/>, by site-root URL) and its translations as hreflang alternates.</summary>
+    public static string Sitemap(SiteConfig config, IReadOnlyList<(string RootUrl, IReadOnlyList<(string Lang, string RootUrl)> Alternates)> urls,
+        IReadOnlyDictionary<string, string>? lastModified = null)
     {
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         const string xhtml = "http://www.w3.org/1999/xhtml";
@@ -69,6 +70,10 @@ public static class FeedWriter
             {
                 xml.WriteStartElement("url", ns);
                 xml.WriteElementString("loc", ns, config.AbsoluteUrl(rootUrl));
+                if (lastModified?.GetValueOrDefault(rootUrl) is { } lastmod)
+                {
+                    xml.WriteElementString("lastmod", ns, lastmod);
+                }
                 if (alternates.Count > 1)
                 {
                     foreach (var (lang, alt) in alternates)

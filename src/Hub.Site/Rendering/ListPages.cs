@@ -158,7 +158,7 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
         return new ListPage("tags", lang, SiteUrls.Tags(lang), alternates, () =>
         {
             var model = models.PageBase("tags", lang, SiteUrls.Tags(lang), models.SectionTitle(lang, "tags"), alternates);
-            model["tag_list"] = language.Tags.Select(t => ModelBuilder.Obj(("name", t.Key), ("count", t.Value.Count),
+            model["tag_list"] = language.Tags.Select(t => ModelBuilder.Obj(("name", models.Tags.Label(lang, t.Key)), ("slug", SiteUrls.TagSlug(t.Key)), ("count", t.Value.Count),
                 ("url", site.Config.Url(SiteUrls.Tag(lang, t.Key))))).ToList<object?>();
             return model;
         });
@@ -170,8 +170,10 @@ public sealed class ListPages(SiteContent site, ModelBuilder models, ThemeRender
         IReadOnlyList<(string, string)> alternates = [(lang, root)];
         return new ListPage("tag", lang, root, alternates, () =>
         {
-            var model = models.PageBase("tag", lang, root, tag, alternates);
-            model["tag"] = tag;
+            var label = models.Tags.Label(lang, tag);
+            var model = models.PageBase("tag", lang, root, label, alternates);
+            model["tag"] = label;
+            model["tag_slug"] = SiteUrls.TagSlug(tag);
             model["pages"] = Ordered(tagged).Select(p => (object?)models.Summary(p)).ToList();
             return model;
         });

@@ -44,6 +44,12 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
     /// model is built without one.</summary>
     public FormulaStep? Formulas { get; init; }
 
+    /// <summary>Each tag's label per language (<c>input/tags.yml</c>).</summary>
+    public TagLabels Tags { get; init; } = TagLabels.None;
+
+    /// <summary>When each page last changed (git, else front matter <c>updated</c>), shown in its meta and the sitemap.</summary>
+    public LastUpdated Dates { get; init; } = LastUpdated.FrontMatterOnly;
+
     /// <summary>
     /// The tag pages of <paramref name="pages"/>: tag name -> its pages (each once, in the order given), in tag order
     /// (ordinal). Spellings that share a slug ("NRR" and "nrr", "health score" and "Health-Score") share one tag page,
@@ -195,11 +201,29 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
         model["edit_url"] = site.Config.EditUrl is { } edit
             ? edit.TrimEnd('/') + "/" + string.Join('/', Path.GetRelativePath(site.InputDir, page.SourcePath).Replace('\\', '/').Split('/').Select(Uri.EscapeDataString))
             : null;
+        model["updated"] = UpdatedModel(page);
         if (page.Kind.ModelName is { } name)
         {
             model[name] = KindModel(page);
         }
         return model;
+    }
+
+    /// <summary>Each content page's last change as the sitemap's <c>lastmod</c>, by its site-root URL.</summary>
+    public IReadOnlyDictionary<string, string> LastModified() =>
+        site.Pages.Select(p => (p.RootUrl, Date: Dates.Of(p))).Where(p => p.Date is not null)
+            .ToDictionary(p => p.RootUrl, p => p.Date!.DateTime, StringComparer.Ordinal);
+
+    /// <summary><c>page.updated</c>: the W3C date-time for <c>&lt;time datetime&gt;</c>, the day in the language's format (<c>i18n.meta.date_format</c>) and its source; null without one.</summary>
+    private ScriptObject? UpdatedModel(ContentPage page)
+    {
+        if (Dates.Of(page) is not { } date)
+        {
+            return null;
+        }
+        var format = Strings(page.Lang)["meta"] is ScriptObject meta && meta["date_format"] is string f && f.Length > 0 ? f : "yyyy-MM-dd";
+        // The invariant culture: the format alone decides (month names in English, none in Japanese or Korean), whatever the machine's culture.
+        return Obj(("datetime", date.DateTime), ("text", date.Day.ToString(format, CultureInfo.InvariantCulture)), ("source", date.Source));
     }
 
     private ScriptObject BuildSite(string lang)
@@ -221,7 +245,7 @@ public sealed class ModelBuilder(SiteContent site, IReadOnlyDictionary<string, S
             ("url", site.Config.Url(page.RootUrl)), ("permalink", site.Config.AbsoluteUrl(page.RootUrl)),
             ("slug", page.Slug), ("section", page.Section),
             ("date", header.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-            ("tags", header.Tags.Select(t => Obj(("name", t), ("url", site.Config.Url(SiteUrls.Tag(page.Lang, t))))).ToList<object?>()));
+            ("tags", header.Tags.Select(t => Obj(("name", Tags.Label(page.Lang, t)), ("slug", SiteUrls.TagSlug(t)), ("url", site.Config.Url(SiteUrls.Tag(page.Lang, t))))).ToList<object?>()));
         foreach (var (key, value) in page.Kind.SummaryFields(page))
         {
             summary[key] = value;

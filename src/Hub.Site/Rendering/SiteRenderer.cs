@@ -70,12 +70,13 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
             wikiLink => resolved.WikiLinks.TryGetValue(wikiLink.Raw, out var link) ? _linkModels.WithMarker(link, page.Lang) : null,
             kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null,
             NavigationModel.HeadingLinkLabel(models.Strings(page.Lang))) ?? string.Empty;
-        body = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang)).Apply(body);
+        var terms = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang));
+        body = terms.Apply(body);
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
         _linkModels.AddTranslationStatus(model, page);
         return RenderPage(page.Layout, page.Lang, model) is { } html
-            ? RelativeUrls.Apply(html, site.Config.BasePath, page.RootUrl + "index.html")
+            ? RelativeUrls.Apply(page.Body is null ? terms.ApplyWithinMarked(html) : html, site.Config.BasePath, page.RootUrl + "index.html")
             : null;
     }
 

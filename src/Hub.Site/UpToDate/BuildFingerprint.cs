@@ -57,6 +57,8 @@ internal static class BuildFingerprint
         Add("drafts", options.Drafts ? "1" : "0");
         Add("strict", options.Strict ? "1" : "0");
         Add("live reload", options.LiveReload ? "1" : "0");
+        // A commit changes pages' dates without changing a byte of the input.
+        Add("git dates", options.DatesFromGit ? Hub.Site.Content.GitDates.HeadOf(input) ?? "none" : "off");
         AddFolder(hash, "input", input, cacheDirectory);
         AddFolder(hash, "theme", theme, cacheDirectory);
         return Convert.ToHexStringLower(hash.GetCurrentHash());

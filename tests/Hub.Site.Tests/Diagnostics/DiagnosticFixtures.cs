@@ -26,7 +26,7 @@ public static class DiagnosticFixtures
     {
         DiagnosticCodes.ConfigMissing.Code, DiagnosticCodes.OutputUnsafe.Code, DiagnosticCodes.InputMissing.Code,
         DiagnosticCodes.BasePathInvalid.Code, DiagnosticCodes.FileOutsideRoot.Code, DiagnosticCodes.FileNotRegular.Code, DiagnosticCodes.TemplateMissing.Code,
-        DiagnosticCodes.OutputWriteFailed.Code, DiagnosticCodes.InternalError.Code,
+        DiagnosticCodes.OutputWriteFailed.Code, DiagnosticCodes.InternalError.Code, DiagnosticCodes.ShallowClone.Code,
     };
 
     private const string ValidCatalogue = """
@@ -110,6 +110,23 @@ public static class DiagnosticFixtures
             "articles/b.md(3,1): error HUB0115: translationKey 'k' is already used by articles/a.md, also in 'ja': a page has one translation per language (give one of them another 'translationKey' or 'lang')"),
         new("HUB0120", () => Site(("articles/a.md", "---\ntitle: A\n---\nBody, edited since.\n"), ("articles/a.en.md", "---\ntitle: A\ntranslationOf: 0123456789ab\n---\nBody.\n")),
             "articles/a.en.md(3,16): warning HUB0120: this translation may be out of date: articles/a.md changed since the version it translates (update it, then run 'hub translations --mark articles/a.en.md')"),
+        new("HUB0130", () => WithSite(site =>
+            {
+                // A repository of two commits, cloned one commit deep: the clone's history is cut.
+                File.WriteAllText(Path.Combine(site.Root, ".gitignore"), "_site/\n.hub-cache/\n");
+                Meta.GitRepository.Init(site.Root);
+                Meta.GitRepository.CommitAll(site.Root, "first", "2024-01-02T03:04:05+09:00");
+                File.AppendAllText(Path.Combine(site.Input, "articles", "a.md"), "More.\n");
+                Meta.GitRepository.CommitAll(site.Root, "second", "2024-03-04T10:20:30+09:00");
+                var clone = Path.Combine(site.Root, "clone");
+                Meta.GitRepository.Run(site.Root, null, "clone", "-q", "--depth", "1", "--no-local", new Uri(site.Root).AbsoluteUri, clone);
+                return SiteBuilder.Build(site.Options() with { Input = Path.Combine(clone, "input"), DatesFromGit = true });
+            }, ("articles/a.md", "---\ntitle: A\n---\nBody.\n")),
+            "clone/input: warning HUB0130: the input folder is in a shallow clone: pages whose last change is older than its history show their front matter 'updated' or no date (fetch the whole history: 'git fetch --unshallow', or 'fetch-depth: 0' for actions/checkout)"),
+        new("HUB0131", () => Site(("articles/a.md", "---\ntitle: A\ntags: [retention]\n---\nBody.\n"), ("tags.yml", "retention: { ja: リテンション, jp: 継続 }\n")),
+            "tags.yml(1,26): error HUB0131: 'jp' is not one of the site's languages (ja, ko, en) (label the tag in the languages listed in hub.yml)"),
+        new("HUB0132", () => Site(("articles/a.md", "---\ntitle: A\ntags: [retention]\n---\nBody.\n"), ("tags.yml", "retention: { ja: リテンション }\nretension: { ja: 継続 }\n")),
+            "tags.yml(2,1): warning HUB0132: no page has the tag 'retension' (did you mean 'retention'?)"),
         new("HUB0201", () => Site(("kpis/churn.md", KpiFile("churned / (customers"))),
             "kpis/churn.md(3,30): error HUB0201: ) expected (CS1026)"),
         new("HUB0202", () => Site(("kpis/churn.md", KpiFile("Console.Read()"))),

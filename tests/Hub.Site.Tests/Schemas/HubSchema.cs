@@ -13,6 +13,7 @@ internal sealed class HubSchema
     public static readonly HubSchema Catalogue = new("catalogue");
     public static readonly HubSchema Kpi = new("kpi");
     public static readonly HubSchema Term = new("term");
+    public static readonly HubSchema Tags = new("tags");
 
     private readonly JsonSchema _schema;
 
@@ -33,6 +34,7 @@ internal sealed class HubSchema
     public static HubSchema For(string relativePath) => relativePath switch
     {
         "hub.yml" => Site,
+        "tags.yml" => Tags,
         _ when relativePath.StartsWith("articles/", StringComparison.Ordinal) => Article,
         _ when relativePath.StartsWith("catalogues/", StringComparison.Ordinal) => Catalogue,
         _ when relativePath.StartsWith("kpis/", StringComparison.Ordinal) => Kpi,

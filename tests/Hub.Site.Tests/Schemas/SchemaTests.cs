@@ -21,7 +21,7 @@ public sealed class SchemaTests
     public void EveryFileOfTheDefaultSitePassesItsSchema()
     {
         var input = Path.Combine(TestSite.RepoRoot, "input");
-        var files = new[] { "hub.yml" }
+        var files = new[] { "hub.yml", "tags.yml" }
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "catalogues"), "*.yml"))
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "articles"), "*.md", SearchOption.AllDirectories))
             .Concat(Directory.EnumerateFiles(Path.Combine(input, "kpis"), "*.md"))
@@ -82,7 +82,7 @@ public sealed class SchemaTests
     [Fact]
     public void EverySchemaIsDraft202012WithARelativeIdAndDescribesEveryKey()
     {
-        foreach (var schema in new[] { HubSchema.Site, HubSchema.Article, HubSchema.Catalogue, HubSchema.Kpi, HubSchema.Term })
+        foreach (var schema in new[] { HubSchema.Site, HubSchema.Article, HubSchema.Catalogue, HubSchema.Kpi, HubSchema.Term, HubSchema.Tags })
         {
             Assert.Equal("https://json-schema.org/draft/2020-12/schema", (string?)schema.Json["$schema"]);
             Assert.Equal(Path.GetFileName(schema.Path), (string?)schema.Json["$id"]);

@@ -66,7 +66,16 @@ function all(parent, selector) {
  * @returns {string}
  */
 function text(element) {
-  return element && element.textContent ? element.textContent.trim() : '';
+  if (!element || !element.textContent) {
+    return '';
+  }
+  // A glossary term's definition sits inside the text it explains (for its popover): it is not part of the text.
+  if (!element.querySelector('.term-def')) {
+    return element.textContent.trim();
+  }
+  const copy = /** @type {Element} */ (element.cloneNode(true));
+  copy.querySelectorAll('.term-def').forEach((d) => d.remove());
+  return (copy.textContent || '').trim();
 }
 
 /**

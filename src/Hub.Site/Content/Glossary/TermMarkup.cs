@@ -78,6 +78,44 @@ public sealed class TermMarkup
         return output.ToString();
     }
 
+    /// <summary>The attribute by which a theme marks an element of plain text whose terms are explained on pages without a Markdown body (a catalogue's question text and intent).</summary>
+    public const string Marker = " data-terms>";
+
+    /// <summary>
+    /// <paramref name="html"/> (a whole rendered page without a Markdown body, such as a catalogue) with the first
+    /// occurrence of each term marked up in the text of the elements the theme marks with <see cref="Marker"/>, in the
+    /// order they come: the theme writes only escaped text in them, up to their first tag.
+    /// </summary>
+    public string ApplyWithinMarked(string html)
+    {
+        if (_words.Count == 0 || !html.Contains(Marker, StringComparison.Ordinal))
+        {
+            return html;
+        }
+        var done = new HashSet<GlossaryPage>(ReferenceEqualityComparer.Instance);
+        var output = new StringBuilder(html.Length + 256);
+        var i = 0;
+        while (done.Count < _words.Count)
+        {
+            var open = html.IndexOf(Marker, i, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                break;
+            }
+            var start = open + Marker.Length;
+            var end = html.IndexOf('<', start);
+            if (end < 0)
+            {
+                break;
+            }
+            output.Append(html, i, start - i);
+            Mark(html.AsSpan(start, end - start), done, output);
+            i = end;
+        }
+        output.Append(html, i, html.Length - i);
+        return output.ToString();
+    }
+
     /// <summary>Keeps the stack of open skipped elements: only they matter, other tags pass through.</summary>
     private static void Track(ReadOnlySpan<char> tag, Stack<string> skipping)
     {
