@@ -10,11 +10,16 @@
 // calculators sharing an input name do not overwrite each other. Values are what the reader typed (percent as
 // 5 for 5 %). Other query parameters are kept; reset removes the calculator's keys.
 //
+// The page's own calculator can compare two scenarios (theme/partials/kpi-compare, kpi-scenario.js): "compare"
+// keeps the current values as scenario A and the form becomes scenario B; the address then holds both
+// (?a.churned=12&…&b.churned=9&…) instead of the plain keys, and opening such an address restores the comparison.
+//
 // No eval and no inline script: runs under Content-Security-Policy default-src 'self'. When every calculator is
 // live, the root element carries data-calculators="ready".
 
 import { currencySymbol, formatInput, formatResult } from './number-format.js';
 import { resultChanged } from './kpi-insights.js';
+import { difference, formatDifference, formatRelative, formulaValue, readComparison, writeComparison } from './kpi-scenario.js';
 
 const URL_DELAY_MS = 300;
 
@@ -45,6 +50,8 @@ const URL_DELAY_MS = 300;
  * @property {HTMLElement | null} share
  * @property {(name: string) => string} key the query key of an input
  * @property {number} timer
+ * @property {HTMLElement | null} compare the scenario comparison (kpi-compare partial), on the page's own calculator
+ * @property {Record<string, string> | null} scenarioA what scenario A holds per query key while comparing
  */
 
 /** @typedef {(values: Record<string, number>) => unknown} Formula */
@@ -91,13 +98,21 @@ function setup(form, prefixed, params, usedIds) {
     substitutedFormula: form.querySelector('.kpi-calc-substituted-formula'),
     share: form.querySelector('.kpi-calc-share'),
     key: (name) => (prefixed ? slug + '.' + name : name),
-    timer: 0
+    timer: 0,
+    compare: form.querySelector('.kpi-compare'),
+    scenarioA: null
   };
   showCurrencySymbol(s);
+  const comparison = s.compare ? readComparison(params, fields.map((f) => s.key(f.name))) : null;
   for (const f of fields) {
-    const value = params.get(s.key(f.name));
+    const value = comparison ? comparison.b[s.key(f.name)] ?? null : params.get(s.key(f.name));
     if (value !== null) { f.input.value = value; }
   }
+  if (comparison) {
+    // A key neither scenario names keeps the input's default in both.
+    s.scenarioA = Object.assign(typed(s), comparison.a);
+  }
+  if (s.compare) { setupCompare(s); }
   form.addEventListener('input', () => {
     update(s);
     window.clearTimeout(s.timer);
@@ -115,6 +130,18 @@ function setup(form, prefixed, params, usedIds) {
 
 /** @param {Calculator} s */
 function update(s) {
+  const other = scenarioA(s);
+  const result = compute(s, other);
+  if (s.compare) { showComparison(s, other, result); }
+}
+
+/**
+ * Computes scenario B (the form), shows it and passes it on; returns the result, NaN when there is none.
+ * @param {Calculator} s
+ * @param {import('./kpi-insights.js').Other | null} other scenario A while comparing
+ * @returns {number}
+ */
+function compute(s, other) {
   /** @type {Record<string, number>} */
   const values = Object.create(null);
   /** @type {string | null} */
@@ -129,22 +156,124 @@ function update(s) {
     }
     values[f.name] = f.value;
   }
-  if (problem) { resultChanged(s.form, NaN, values); return show(s, problem, false); }
+  if (problem) { resultChanged(s.form, NaN, values, other); show(s, problem, false); return NaN; }
   const formula = formulas()?.[s.slug];
-  if (typeof formula !== 'function') { return show(s, message(s, 'unavailable'), false); }
+  if (typeof formula !== 'function') { show(s, message(s, 'unavailable'), false); return NaN; }
   /** @type {unknown} */
   let result;
   try { result = formula(values); } catch { result = NaN; }
-  resultChanged(s.form, typeof result === 'number' ? result : NaN, values);
+  resultChanged(s.form, typeof result === 'number' ? result : NaN, values, other);
   if (typeof result !== 'number' || !isFinite(result)) {
     const zeros = s.fields.filter((f) => f.value === 0);
     if (zeros.length > 0) {
       const separator = s.form.getAttribute('data-list-separator') || ', ';
-      return show(s, message(s, 'division-by-zero', { inputs: zeros.map((f) => f.label).join(separator) }), false);
+      show(s, message(s, 'division-by-zero', { inputs: zeros.map((f) => f.label).join(separator) }), false);
+      return NaN;
     }
-    return show(s, message(s, typeof result === 'number' && !isNaN(result) ? 'too-large' : 'not-computable'), false);
+    show(s, message(s, typeof result === 'number' && !isNaN(result) ? 'too-large' : 'not-computable'), false);
+    return NaN;
   }
-  show(s, formatResult(result, s.format, s.decimals, s.lang, s.currency, s.form.getAttribute('data-unit-months') || 'months'), true);
+  show(s, formatResult(result, s.format, s.decimals, s.lang, s.currency, monthsUnit(s)), true);
+  return result;
+}
+
+/** @param {Calculator} s */
+function monthsUnit(s) { return s.form.getAttribute('data-unit-months') || 'months'; }
+
+/**
+ * What the inputs hold now, per query key.
+ * @param {Calculator} s
+ * @returns {Record<string, string>}
+ */
+function typed(s) {
+  /** @type {Record<string, string>} */
+  const values = Object.create(null);
+  for (const f of s.fields) { values[s.key(f.name)] = f.input.value.trim(); }
+  return values;
+}
+
+/**
+ * Scenario A's values and result while comparing, else null.
+ * @param {Calculator} s
+ * @returns {import('./kpi-insights.js').Other | null}
+ */
+function scenarioA(s) {
+  if (!s.scenarioA) { return null; }
+  /** @type {Record<string, number>} */
+  const values = Object.create(null);
+  for (const f of s.fields) { values[f.name] = formulaValue(s.scenarioA[s.key(f.name)], f.unit); }
+  const formula = formulas()?.[s.slug];
+  /** @type {unknown} */
+  let result = NaN;
+  if (typeof formula === 'function' && Object.values(values).every((v) => isFinite(v))) {
+    try { result = formula(values); } catch { result = NaN; }
+  }
+  return { values, result: typeof result === 'number' && isFinite(result) ? result : NaN };
+}
+
+/**
+ * The compare and end buttons: start keeps the current values as scenario A, end forgets it.
+ * @param {Calculator} s
+ */
+function setupCompare(s) {
+  const start = s.compare?.querySelector('.kpi-compare-start');
+  const end = s.compare?.querySelector('.kpi-compare-end');
+  start?.addEventListener('click', () => {
+    s.scenarioA = typed(s);
+    update(s);
+    writeQuery(s, false);
+    // The first field is where scenario B is changed.
+    s.fields[0]?.input.focus();
+  });
+  end?.addEventListener('click', () => {
+    s.scenarioA = null;
+    update(s);
+    writeQuery(s, false);
+    if (start instanceof HTMLElement) { start.focus(); }
+  });
+}
+
+/**
+ * Both results, their difference and scenario A's values; the panel is shown only while comparing.
+ * @param {Calculator} s
+ * @param {import('./kpi-insights.js').Other | null} other
+ * @param {number} result scenario B's
+ */
+function showComparison(s, other, result) {
+  const compare = s.compare;
+  if (!compare) { return; }
+  const panel = compare.querySelector('.kpi-compare-panel');
+  const start = compare.querySelector('.kpi-compare-start');
+  if (panel instanceof HTMLElement) { panel.hidden = !other; }
+  if (start instanceof HTMLElement) {
+    start.hidden = !!other;
+    start.setAttribute('aria-expanded', other ? 'true' : 'false');
+  }
+  if (!other) { return; }
+  const months = monthsUnit(s);
+  /** @param {number} value */
+  const write = (value) => (isFinite(value) ? formatResult(value, s.format, s.decimals, s.lang, s.currency, months) : '–');
+  /** @param {string} selector @param {string} text */
+  const set = (selector, text) => {
+    const element = compare.querySelector(selector);
+    if (element && element.textContent !== text) { element.textContent = text; }
+  };
+  set('.kpi-compare-result-a', write(other.result));
+  set('.kpi-compare-result-b', write(result));
+  const { delta, relative } = difference(other.result, result);
+  const points = compare.getAttribute('data-points') || '{value} pp';
+  const deltaText = formatDifference(delta, s.format, s.decimals, s.lang, s.currency, months, points);
+  set('.kpi-compare-difference', isFinite(relative) ? deltaText + ' (' + formatRelative(relative, s.lang) + ')' : deltaText);
+  const list = compare.querySelector('.kpi-compare-a-inputs');
+  if (list) {
+    const items = s.fields.map((f) => {
+      const item = document.createElement('li');
+      const value = other.values[f.name];
+      item.textContent = f.label + ': ' + (isFinite(value) ? formatInput(value, f.unit, s.lang, s.currency, units(s)) : '–');
+      return item;
+    });
+    list.replaceChildren(...items);
+  }
 }
 
 /**
@@ -240,9 +369,14 @@ function showCurrencySymbol(s) {
  * @param {boolean} clear
  */
 function writeQuery(s, clear) {
-  const params = new URLSearchParams(window.location.search);
-  for (const f of s.fields) {
-    if (clear) { params.delete(s.key(f.name)); } else { params.set(s.key(f.name), f.input.value.trim()); }
+  const keys = s.fields.map((f) => s.key(f.name));
+  // While comparing, reset returns scenario B to the defaults: the address keeps both scenarios.
+  const params = writeComparison(new URLSearchParams(window.location.search), keys,
+    s.scenarioA ? { a: s.scenarioA, b: typed(s) } : null);
+  if (!s.scenarioA) {
+    for (const key of keys) {
+      if (clear) { params.delete(key); } else { params.set(key, typed(s)[key]); }
+    }
   }
   const query = params.toString();
   const url = window.location.pathname + (query ? '?' + query : '') + window.location.hash;
@@ -251,7 +385,7 @@ function writeQuery(s, clear) {
     if (url !== window.location.pathname + window.location.search + window.location.hash) {
       window.history.replaceState(window.history.state, '', url);
     }
-    if (s.share) { s.share.hidden = clear; }
+    if (s.share) { s.share.hidden = clear && !s.scenarioA; }
   } catch {
     // Some browsers limit how often the address may change; the calculation itself is unaffected.
   }

@@ -26,6 +26,9 @@ export const SAMPLES = 24;
  * @property {boolean} visible whether the current point has a value
  * @property {number} yMin the y range drawn
  * @property {number} yMax
+ * @property {string} ox the other scenario's point (a comparison, kpi-scenario.js; the build draws none)
+ * @property {string} oy
+ * @property {boolean} otherVisible
  */
 
 /**
@@ -67,12 +70,15 @@ export function sampleXs(lo, hi) {
  * @param {number[]} ys
  * @param {number} currentX
  * @param {number} currentY
+ * @param {number} [otherX] a second point to take in (scenario A of a comparison); left out, the geometry is the
+ *   build's, and the range passed in (xs) must already take in otherX
+ * @param {number} [otherY]
  * @returns {LineGeometry}
  */
-export function line(xs, ys, currentX, currentY) {
+export function line(xs, ys, currentX, currentY, otherX = NaN, otherY = NaN) {
   let yMin = Infinity;
   let yMax = -Infinity;
-  for (const y of ys.concat([currentY])) {
+  for (const y of ys.concat([currentY, otherY])) {
     if (isFinite(y)) {
       yMin = Math.min(yMin, y);
       yMax = Math.max(yMax, y);
@@ -102,13 +108,17 @@ export function line(xs, ys, currentX, currentY) {
     drawing = true;
   }
   const visible = isFinite(currentX) && isFinite(currentY);
+  const otherVisible = isFinite(otherX) && isFinite(otherY);
   return {
     path: parts.join(' '),
     cx: visible ? fixed(x(currentX, xMin, xMax)) : '0',
     cy: visible ? fixed(y(currentY, yMin, yMax)) : '0',
     visible,
     yMin,
-    yMax
+    yMax,
+    ox: otherVisible ? fixed(x(otherX, xMin, xMax)) : '0',
+    oy: otherVisible ? fixed(y(otherY, yMin, yMax)) : '0',
+    otherVisible
   };
 }
 

@@ -41,12 +41,19 @@ function display(form) {
 }
 
 /**
+ * @typedef {object} Other scenario A of a comparison (kpi-scenario.js), drawn as a second point on each chart
+ * @property {number} result NaN when A's inputs give none
+ * @property {Record<string, number>} values
+ */
+
+/**
  * Called by calculator.js after every computation.
  * @param {HTMLFormElement} form
  * @param {number} result NaN while the inputs give none
  * @param {Record<string, number>} values what the formula got (percent inputs as ratios)
+ * @param {Other | null} [other] scenario A while the reader compares; null removes its points
  */
-export function resultChanged(form, result, values) {
+export function resultChanged(form, result, values, other = null) {
   const show = display(form);
   const all = formulas();
   for (const element of Array.from(form.querySelectorAll('.kpi-calc-periods output[data-key]'))) {
@@ -64,7 +71,7 @@ export function resultChanged(form, result, values) {
     const formula = all?.[slug];
     if (typeof formula !== 'function') { continue; }
     for (const figure of Array.from(section.querySelectorAll('figure.kpi-sensitivity-chart'))) {
-      updateSensitivity(figure, formula, result, values, show);
+      updateSensitivity(figure, formula, result, values, show, other);
     }
   }
 }
@@ -101,12 +108,16 @@ function updateBenchmark(figure, result, all, show) {
  * @param {number} result
  * @param {Record<string, number>} values
  * @param {Display} show
+ * @param {Other | null} other
  */
-function updateSensitivity(figure, formula, result, values, show) {
+function updateSensitivity(figure, formula, result, values, show, other) {
   const name = figure.getAttribute('data-input') ?? '';
   const unit = figure.getAttribute('data-unit') ?? 'number';
   const current = values[name];
-  const [lo, hi] = inputRange(Number(figure.getAttribute('data-lo')), Number(figure.getAttribute('data-hi')), current);
+  const otherX = other ? other.values[name] : NaN;
+  const otherY = other ? other.result : NaN;
+  let [lo, hi] = inputRange(Number(figure.getAttribute('data-lo')), Number(figure.getAttribute('data-hi')), current);
+  [lo, hi] = inputRange(lo, hi, isFinite(otherY) ? otherX : NaN);
   const xs = sampleXs(lo, hi);
   const ys = xs.map((x) => {
     /** @type {Record<string, number>} */
@@ -117,7 +128,7 @@ function updateSensitivity(figure, formula, result, values, show) {
     try { y = formula(copy); } catch { y = NaN; }
     return typeof y === 'number' ? y : NaN;
   });
-  const geometry = line(xs, ys, current, result);
+  const geometry = line(xs, ys, current, result, otherX, otherY);
   figure.querySelector('.kpi-sensitivity-line')?.setAttribute('d', geometry.path);
   const point = figure.querySelector('.kpi-sensitivity-point');
   if (point) {
@@ -125,6 +136,7 @@ function updateSensitivity(figure, formula, result, values, show) {
     point.setAttribute('cy', geometry.cy);
     if (geometry.visible) { point.removeAttribute('visibility'); } else { point.setAttribute('visibility', 'hidden'); }
   }
+  otherPoint(figure, point, other ? geometry : null);
   /** @type {Record<string, string>} */
   const labels = {
     'y-max': show.result(geometry.yMax),
@@ -145,4 +157,30 @@ function updateSensitivity(figure, formula, result, values, show) {
       cells[1].textContent = show.result(ys[i]);
     }
   });
+}
+
+/**
+ * Scenario A's point (a ring, told apart from B's dot by shape as well as colour), added before B's point so B's
+ * stays on top, removed when the comparison ends.
+ * @param {Element} figure
+ * @param {Element | null} point B's point
+ * @param {import('./kpi-chart.js').LineGeometry | null} geometry
+ */
+function otherPoint(figure, point, geometry) {
+  let ring = figure.querySelector('.kpi-sensitivity-point-a');
+  if (!geometry) {
+    ring?.remove();
+    return;
+  }
+  if (!ring && point && point.parentNode) {
+    ring = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+    ring.setAttribute('class', 'kpi-sensitivity-point-a');
+    ring.setAttribute('r', '6');
+    ring.setAttribute('data-scenario', 'a');
+    point.parentNode.insertBefore(ring, point);
+  }
+  if (!ring) { return; }
+  ring.setAttribute('cx', geometry.ox);
+  ring.setAttribute('cy', geometry.oy);
+  if (geometry.otherVisible) { ring.removeAttribute('visibility'); } else { ring.setAttribute('visibility', 'hidden'); }
 }

@@ -36,7 +36,10 @@ public static class KpiCategories
 
     /// <summary>
     /// The template groups of <paramref name="kpis"/> (<c>page.groups</c>): each category with any KPI, in category order,
-    /// as <c>name</c>, <c>title</c> (the theme's label, else the name) and <c>pages</c> (list entries, in order).
+    /// as <c>name</c>, <c>title</c> (the theme's label, else the name) and <c>pages</c> (list entries, in order). Each
+    /// entry is the page's summary with what the KPI index shows as a dashboard: <c>formula_html</c> (the formula as
+    /// its page typesets it, in the inputs' labels), <c>default_result</c> (null when the defaults give none) and
+    /// <c>default_display</c> (the result the calculator opens with, computed by the build's formulas).
     /// </summary>
     public static List<object?> Groups(IEnumerable<KpiPage> kpis, ModelBuilder models, string lang)
     {
@@ -44,7 +47,22 @@ public static class KpiCategories
         return Ordered(kpis)
             .GroupBy(k => k.Category ?? Other)
             .Select(g => Obj(("name", g.Key), ("title", labels?[g.Key] as string ?? g.Key),
-                ("pages", g.Select(k => (object?)models.Summary(k)).ToList())))
+                ("pages", g.Select(k => (object?)Card(k, models)).ToList())))
             .ToList<object?>();
+    }
+
+    // A copy: the summary itself is shared by every list that shows the page.
+    private static ScriptObject Card(KpiPage kpi, ModelBuilder models)
+    {
+        var card = new ScriptObject();
+        foreach (var (key, value) in models.Summary(kpi))
+        {
+            card[key] = value;
+        }
+        var model = models.Kpi(kpi);
+        card["formula_html"] = model["formula_html"];
+        card["default_result"] = model["default_result"];
+        card["default_display"] = model["default_display"];
+        return card;
     }
 }
