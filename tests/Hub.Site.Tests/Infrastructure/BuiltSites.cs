@@ -13,6 +13,12 @@ namespace Hub.Site.Tests.Infrastructure;
 /// </summary>
 public static class BuiltSites
 {
+    /// <summary>
+    /// Shared sites live in folders named after the test process, so that a run removes what an earlier run's process
+    /// could not (a test host may be ended before its exit handlers finish).
+    /// </summary>
+    internal static readonly string FolderPrefix = $"hub-shared-{Environment.ProcessId}-";
+
     private static readonly ConcurrentDictionary<string, Lazy<TestSite>> Sites = new(StringComparer.Ordinal);
     private static readonly Lazy<DefaultSite> DefaultBuild = new(() => Track(new DefaultSite()));
     private static readonly ConcurrentBag<IDisposable> Built = [];
@@ -28,7 +34,7 @@ public static class BuiltSites
         // Lazy (thread-safe by default) so that classes running in parallel wait for one build instead of each starting one.
         return Sites.GetOrAdd(key, _ => new Lazy<TestSite>(() =>
         {
-            var site = new TestSite(files, withConfig);
+            var site = new TestSite(files, withConfig, FolderPrefix);
             try
             {
                 site.BuildOk(basePath);
@@ -50,6 +56,7 @@ public static class BuiltSites
         Built.Add(built);
         if (Interlocked.Exchange(ref _cleanupRegistered, 1) == 0)
         {
+            RemoveLeftovers();
             AppDomain.CurrentDomain.ProcessExit += (_, _) =>
             {
                 foreach (var site in Built)
@@ -66,6 +73,40 @@ public static class BuiltSites
             };
         }
         return built;
+    }
+
+    /// <summary>Deletes the shared-site folders of test processes that are no longer running.</summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "hub-shared-*"))
+        {
+            var name = Path.GetFileName(folder).Split('-');
+            if (name.Length < 4 || !int.TryParse(name[2], out var pid) || pid == Environment.ProcessId || IsRunning(pid))
+            {
+                continue;
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run removing the same leftovers, or a folder not ours to remove: leave it.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string Key(IReadOnlyDictionary<string, string> files, string? basePath, bool withConfig)
@@ -90,7 +131,7 @@ public sealed class DefaultSite : IDisposable
 {
     public DefaultSite()
     {
-        Output = Path.Combine(Path.GetTempPath(), "hub-default-" + Guid.NewGuid().ToString("N"));
+        Output = Path.Combine(Path.GetTempPath(), BuiltSites.FolderPrefix + "default-" + Guid.NewGuid().ToString("N"));
         Result = SiteBuilder.Build(new BuildOptions
         {
             Input = Path.Combine(TestSite.RepoRoot, "input"),
