@@ -4,30 +4,12 @@ using Hub.Site.Tests.Infrastructure;
 namespace Hub.Site.Tests;
 
 /// <summary>The hub's own content (input/): builds under --strict and cannot silently shrink.</summary>
-public sealed class DefaultSiteTests : IDisposable
+public sealed class DefaultSiteTests
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "hub-default-" + Guid.NewGuid().ToString("N"));
-    private readonly BuildResult _result;
-
-    public DefaultSiteTests()
-    {
-        _result = SiteBuilder.Build(new BuildOptions
-        {
-            Input = Path.Combine(TestSite.RepoRoot, "input"),
-            Theme = TestSite.Theme,
-            Output = _output,
-            Strict = true,
-            CacheDirectory = null,
-        });
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_output))
-        {
-            Directory.Delete(_output, recursive: true);
-        }
-    }
+    // The run's one build of input/ (BuiltSites.Default), shared with the other classes that read it. Strictness only
+    // decides whether diagnostics stop a build, so no diagnostic at all is what building under --strict needs.
+    private readonly string _output = BuiltSites.Default.Output;
+    private readonly BuildResult _result = BuiltSites.Default.Result;
 
     [Fact]
     public void BuildsWithZeroWarningsUnderStrict() => Assert.Empty(_result.Diagnostics);

@@ -6,13 +6,10 @@ namespace Hub.Site.Tests;
 /// Output whose exact shape matters (the article body, the feed, the sitemap) against files in Golden/.
 /// Set HUB_UPDATE_GOLDEN=1 to rewrite them after an intended change, then review the diff.
 /// </summary>
-public sealed class GoldenFileTests : IDisposable
+public sealed class GoldenFileTests
 {
-    private readonly TestSite _site = new(Fixtures.Basic());
-
-    public GoldenFileTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(Fixtures.Basic());
 
     [Theory]
     [InlineData("/ja/articles/retention/", "article-main.html")]

@@ -2,13 +2,10 @@ using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests;
 
-public sealed class SiteOutputTests : IDisposable
+public sealed class SiteOutputTests
 {
-    private readonly TestSite _site = new(Fixtures.Basic());
-
-    public SiteOutputTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(Fixtures.Basic());
 
     [Theory]
     [InlineData("ja")]

@@ -4,7 +4,7 @@ using Hub.Site.Tests.Infrastructure;
 
 namespace Hub.Site.Tests.Browser;
 
-/// <summary>axe-core over whole pages of every kind, in light and dark mode: no serious or critical violation.</summary>
+/// <summary>axe-core over whole pages of every kind, in light and dark mode (the colour rules, <see cref="AxeSchemes"/>): no serious or critical violation.</summary>
 [Collection("browser")]
 public sealed class AccessibilityBrowserTests
 {
@@ -23,7 +23,7 @@ public sealed class AccessibilityBrowserTests
                 await page.GotoAsync(session.Url(path));
                 await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
                 await page.Locator("#site-search").FocusAsync();
-                var results = await page.RunAxe();
+                var results = await page.RunAxe(AxeSchemes.For(scheme));
                 failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{scheme} {path}: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
             }

@@ -99,7 +99,7 @@ public sealed class GlossaryBrowserTests
             {
                 await page.GotoAsync(session.Url(path));
                 await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                var results = await page.RunAxe();
+                var results = await page.RunAxe(AxeSchemes.For(scheme));
                 failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
                     .Select(v => $"{scheme} {path}: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
             }

@@ -13,34 +13,19 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class PortableOutputTests(PortableOutputTests.DefaultSite site) : IClassFixture<PortableOutputTests.DefaultSite>
 {
-    /// <summary>The default site, built once with its hub.yml as it is (baseUrl under /cs-hub/).</summary>
+    /// <summary>The default site, built once with its hub.yml as it is (baseUrl under /cs-hub/): the run's shared build.</summary>
     public sealed class DefaultSite : IDisposable
     {
-        public DefaultSite()
-        {
-            Output = Path.Combine(Path.GetTempPath(), "hub-portable-" + Guid.NewGuid().ToString("N"));
-            var result = SiteBuilder.Build(new BuildOptions
-            {
-                Input = Path.Combine(TestSite.RepoRoot, "input"),
-                Theme = TestSite.Theme,
-                Output = Output,
-                CacheDirectory = null,
-            });
-            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-            Pages = Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
-                // A server shows 404.html at whatever path was missing, so its links are absolute under baseUrl's path.
-                .Where(p => p != "404.html")
-                .Order(StringComparer.Ordinal)
-                .ToList();
-        }
+        public string Output => BuiltSites.Default.Output;
 
-        public string Output { get; }
-
+        // A server shows 404.html at whatever path was missing, so its links are absolute under baseUrl's path.
         /// <summary>Every page but 404.html, from the output root: <c>ja/kpis/churn-rate/index.html</c>.</summary>
-        public IReadOnlyList<string> Pages { get; }
+        public IReadOnlyList<string> Pages { get; } = BuiltSites.Default.Pages.Where(p => p != "404.html").ToList();
 
-        public void Dispose() => Directory.Delete(Output, recursive: true);
+        /// <summary>The shared build outlives the class (<see cref="BuiltSites"/> removes it when the run ends).</summary>
+        public void Dispose()
+        {
+        }
     }
 
     private static readonly (string Selector, string Attribute)[] Links =
@@ -49,63 +34,87 @@ public sealed class PortableOutputTests(PortableOutputTests.DefaultSite site) : 
         ("script[data-module]", "data-module"),
     ];
 
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/a/b/")]
-    [InlineData("/cs-hub/")]
-    public async Task EveryLinkAndAssetOfEveryPageAnswersUnderAnyPrefix(string prefix)
+    /// <summary>Every page's links, read once for the prefixes below: (page, element, the attribute's value).</summary>
+    private static readonly Lazy<List<(string Page, AngleSharp.Dom.IElement Element, string Value)>> PageLinks = new(() =>
     {
-        await using var server = StaticSiteServer.Start(site.Output, prefix);
-        using var http = new HttpClient();
-        var checkedUrls = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var failures = new List<string>();
+        var site = BuiltSites.Default;
         var parser = new HtmlParser();
-        var count = 0;
-        foreach (var page in site.Pages)
+        var links = new List<(string, AngleSharp.Dom.IElement, string)>();
+        foreach (var page in site.Pages.Where(p => p != "404.html"))
         {
-            var pageUrl = new Uri(server.BaseAddress + page);
-            var document = parser.ParseDocument(await File.ReadAllTextAsync(Path.Combine(site.Output, page)));
+            var document = parser.ParseDocument(File.ReadAllText(Path.Combine(site.Output, page)));
             foreach (var (selector, attribute) in Links)
             {
                 foreach (var element in document.QuerySelectorAll(selector))
                 {
-                    var value = element.GetAttribute(attribute)!;
-                    if (value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal))
-                    {
-                        continue;
-                    }
-                    if (Uri.TryCreate(value, UriKind.Absolute, out var absolute))
-                    {
-                        // Absolute only where a URL must be (canonical, hreflang) or leads to another site.
-                        if (absolute.Host == "example.github.io")
-                        {
-                            Assert.True(element.GetAttribute("rel") is "canonical" or "alternate", $"{page}: absolute site link {value}");
-                        }
-                        continue;
-                    }
-                    Assert.False(value.StartsWith('/'), $"{page}: {value} is not relative to the page");
-                    var target = new Uri(pageUrl, value);
-                    var address = target.GetLeftPart(UriPartial.Query);
-                    if (!address.StartsWith(server.BaseAddress, StringComparison.Ordinal))
-                    {
-                        failures.Add($"{page}: {value} leaves the site at {address}");
-                        continue;
-                    }
-                    if (!checkedUrls.TryGetValue(address, out var ok))
-                    {
-                        using var response = await http.GetAsync(address);
-                        checkedUrls[address] = ok = response.IsSuccessStatusCode;
-                        count++;
-                    }
-                    if (!ok)
-                    {
-                        failures.Add($"{page}: {value} -> {address} does not answer");
-                    }
+                    links.Add((page, element, element.GetAttribute(attribute)!));
                 }
             }
         }
+        return links;
+    });
+
+    /// <summary>
+    /// Every link resolves, as a browser resolves it against the page's address under <paramref name="prefix"/>, to a
+    /// file that a plain static server (<see cref="StaticSiteServer"/>: a folder answers with its index.html) serves
+    /// under that prefix. Read from the parsed pages and the output folder; the browser tests below load pages, scripts
+    /// and search through a real server under the same prefixes.
+    /// </summary>
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/a/b/")]
+    [InlineData("/cs-hub/")]
+    public void EveryLinkAndAssetOfEveryPageAnswersUnderAnyPrefix(string prefix)
+    {
+        var baseAddress = "http://127.0.0.1:8080" + prefix;
+        var root = Path.GetFullPath(site.Output);
+        var checkedUrls = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var (page, element, value) in PageLinks.Value)
+        {
+            if (value.StartsWith('#') || value.StartsWith("mailto:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (Uri.TryCreate(value, UriKind.Absolute, out var absolute))
+            {
+                // Absolute only where a URL must be (canonical, hreflang) or leads to another site.
+                if (absolute.Host == "example.github.io")
+                {
+                    Assert.True(element.GetAttribute("rel") is "canonical" or "alternate", $"{page}: absolute site link {value}");
+                }
+                continue;
+            }
+            Assert.False(value.StartsWith('/'), $"{page}: {value} is not relative to the page");
+            var target = new Uri(new Uri(baseAddress + page), value);
+            var address = target.GetLeftPart(UriPartial.Path);
+            if (!address.StartsWith(baseAddress, StringComparison.Ordinal))
+            {
+                failures.Add($"{page}: {value} leaves the site at {address}");
+                continue;
+            }
+            if (!checkedUrls.TryGetValue(address, out var ok))
+            {
+                checkedUrls[address] = ok = Serves(root, Uri.UnescapeDataString(target.AbsolutePath)[prefix.Length..]);
+            }
+            if (!ok)
+            {
+                failures.Add($"{page}: {value} -> {address} does not answer");
+            }
+        }
         Assert.Empty(failures);
-        Assert.True(count > 200, $"only {count} distinct targets were checked");
+        Assert.True(checkedUrls.Count > 200, $"only {checkedUrls.Count} distinct targets were checked");
+    }
+
+    /// <summary>Whether <see cref="StaticSiteServer"/> answers a path below its prefix with a file (the same rule).</summary>
+    private static bool Serves(string root, string path)
+    {
+        var file = Path.GetFullPath(Path.Combine(root, path));
+        if (Directory.Exists(file))
+        {
+            file = Path.Combine(file, "index.html");
+        }
+        return file.StartsWith(root, StringComparison.Ordinal) && File.Exists(file);
     }
 
     [BrowserTheory]

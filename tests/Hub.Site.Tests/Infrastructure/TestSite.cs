@@ -19,8 +19,14 @@ public sealed class TestSite : IDisposable
         """;
 
     public TestSite(IReadOnlyDictionary<string, string> files, bool withConfig = true)
+        : this(files, withConfig, "hub-test-")
     {
-        Root = Path.Combine(Path.GetTempPath(), "hub-test-" + Guid.NewGuid().ToString("N"));
+    }
+
+    /// <summary>A site in a temporary folder whose name starts with <paramref name="folderPrefix"/>.</summary>
+    public TestSite(IReadOnlyDictionary<string, string> files, bool withConfig, string folderPrefix)
+    {
+        Root = Path.Combine(Path.GetTempPath(), folderPrefix + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Input);
         if (withConfig && !files.ContainsKey("hub.yml"))
         {

@@ -4,7 +4,7 @@ using Hub.Site.Tests.Infrastructure;
 namespace Hub.Site.Tests.Rendering;
 
 /// <summary>Lists that lead with what people use (issue 20, item 3): KPIs by category and order, the home page's cards.</summary>
-public sealed class KpiListTests : IDisposable
+public sealed class KpiListTests
 {
     private static string Kpi(string title, string? category, int? order, string abbr = "", string body = "定義です。二文目は出ません。") => $"""
         ---
@@ -24,7 +24,8 @@ public sealed class KpiListTests : IDisposable
         {body}
         """;
 
-    private readonly TestSite _site = new(Fixtures.BasicWith(
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(Fixtures.BasicWith(
         ("kpis/churn-rate.md", Kpi("解約率", "retention", 10, "Churn")),
         ("kpis/nrr.md", Kpi("NRR(ネット・レベニュー・リテンション)", "retention", 20, "NRR")),
         ("kpis/arr.md", Kpi("ARR", "revenue", 10)),
@@ -32,10 +33,6 @@ public sealed class KpiListTests : IDisposable
         ("kpis/cac.md", Kpi("CAC", "acquisition", null, body: "新規顧客1社あたりの獲得費用。")),
         ("kpis/misc.md", Kpi("あれこれ", null, null)),
         ("kpis/nrr.en.md", Kpi("Net revenue retention (NRR)", "retention", 20, "NRR", "Revenue kept and grown. Second sentence."))));
-
-    public KpiListTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
 
     [Fact]
     public void TheKpiSectionGroupsKpisByCategoryInOrderWithTheirOneLineSummary()

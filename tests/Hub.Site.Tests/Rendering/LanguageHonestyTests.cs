@@ -6,13 +6,10 @@ namespace Hub.Site.Tests.Rendering;
 /// Languages are honest (issue 20, item 5): a language a page has no translation in leads to that language's
 /// "not translated yet" page naming the languages it can be read in, and the switcher says it is missing.
 /// </summary>
-public sealed class LanguageHonestyTests : IDisposable
+public sealed class LanguageHonestyTests
 {
-    private readonly TestSite _site = new(Fixtures.Basic());
-
-    public LanguageHonestyTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(Fixtures.Basic());
 
     [Fact]
     public void TheSwitcherLeadsAMissingLanguageToItsNotTranslatedPageAndSaysSo()

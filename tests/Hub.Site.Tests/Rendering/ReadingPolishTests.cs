@@ -9,9 +9,10 @@ namespace Hub.Site.Tests.Rendering;
 /// language, nested tables of contents, no space from a line break between Japanese characters (Markdown and folded
 /// YAML alike) and <c>lang</c> on text in another language than the page's.
 /// </summary>
-public sealed class ReadingPolishTests : IDisposable
+public sealed class ReadingPolishTests
 {
-    private readonly TestSite _site = new(Fixtures.BasicWith(
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(Fixtures.BasicWith(
         ("kpis/churn-rate.en.md", """
             ---
             title: Customer churn rate (Churn)
@@ -98,10 +99,6 @@ public sealed class ReadingPolishTests : IDisposable
                 text: 이탈률을 어떻게 줄였습니까?
                 kpis: [churn-rate]
             """)));
-
-    public ReadingPolishTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
 
     [Fact]
     public void AKpiAbbreviationShowsOnceWhetherOrNotTheTitleCarriesIt()

@@ -7,9 +7,10 @@ namespace Hub.Site.Tests.Security;
 /// <summary>
 /// Every page carries the strict Content-Security-Policy in a meta tag and nothing it would refuse: no style
 /// attribute (table alignment and grid-table widths are classes), no inline script, no event handler attribute,
-/// no script URL (issue 17, part 3). <see cref="Browser.CspBrowserTests"/> opens the pages in Chromium.
+/// no script URL (issue 17, part 3), in a fixture and on every page of the default site. <see cref="Browser.CspBrowserTests"/>
+/// opens pages of every kind in Chromium.
 /// </summary>
-public sealed class PageCspTests : IDisposable
+public sealed class PageCspTests
 {
     /// <summary>A page with aligned pipe tables and a grid table with column widths.</summary>
     public static Dictionary<string, string> TablesFixture()
@@ -34,20 +35,40 @@ public sealed class PageCspTests : IDisposable
         return files;
     }
 
-    private readonly TestSite _site = new(TablesFixture());
-
-    public PageCspTests() => _site.BuildOk();
-
-    public void Dispose() => _site.Dispose();
+    // Built once for the run and shared (read only) with the other classes that build the same fixture.
+    private readonly TestSite _site = BuiltSites.Of(TablesFixture());
 
     private IEnumerable<(string Page, IDocument Html)> Pages() =>
         _site.OutputFiles().Where(f => f.EndsWith(".html", StringComparison.Ordinal)).Select(f => (f, (IDocument)_site.Html(f)));
+
+    /// <summary>Every page of the run's shared build of input/.</summary>
+    private static IEnumerable<(string Page, IDocument Html)> DefaultSitePages()
+    {
+        var site = BuiltSites.Default;
+        return site.Pages.Select(p => (p, (IDocument)SiteLinks.Parse(File.ReadAllText(Path.Combine(site.Output, p)), site.BasePath, p)));
+    }
 
     [Fact]
     public void EveryPageCarriesThePolicyHubServeSends()
     {
         var pages = Pages().ToList();
         Assert.True(pages.Count > 20, $"only {pages.Count} pages");
+        AssertCarryThePolicy(pages);
+    }
+
+    [Fact]
+    public void EveryPageOfTheDefaultSiteCarriesThePolicy()
+    {
+        var pages = DefaultSitePages().ToList();
+        Assert.True(pages.Count > 200, $"only {pages.Count} pages");
+        AssertCarryThePolicy(pages);
+    }
+
+    [Fact]
+    public void NoPageOfTheDefaultSiteHasInlineStylesScriptsHandlersOrScriptUrls() => AssertNothingInline(DefaultSitePages());
+
+    private static void AssertCarryThePolicy(IEnumerable<(string Page, IDocument Html)> pages)
+    {
         foreach (var (page, html) in pages)
         {
             var metas = html.QuerySelectorAll("meta[http-equiv]").Where(m => string.Equals(m.GetAttribute("http-equiv"), "Content-Security-Policy", StringComparison.OrdinalIgnoreCase)).ToList();
@@ -71,9 +92,11 @@ public sealed class PageCspTests : IDisposable
     }
 
     [Fact]
-    public void NoPageHasInlineStylesScriptsHandlersOrScriptUrls()
+    public void NoPageHasInlineStylesScriptsHandlersOrScriptUrls() => AssertNothingInline(Pages());
+
+    private static void AssertNothingInline(IEnumerable<(string Page, IDocument Html)> pages)
     {
-        foreach (var (page, html) in Pages())
+        foreach (var (page, html) in pages)
         {
             foreach (var element in html.All)
             {
