@@ -16,6 +16,7 @@ public static class ThemeIds
         "catalogue-status", "catalogue-empty", "catalogue-kit", "catalogue-kit-title", "catalogue-kit-summary", "catalogue-kit-message",
         "catalogue-scorecard", "catalogue-scorecard-title", "catalogue-scorecard-saved", "catalogue-scorecard-form-title", "catalogue-scorecard-candidate",
         "catalogue-scorecard-interviewer", "catalogue-scorecard-date", "catalogue-scorecard-probe", "catalogue-scorecard-message",
+        "catalogue-preparation", "catalogue-preparation-title", "catalogue-preparation-company", "catalogue-preparation-date",
         "debrief-files", "debrief-drop", "debrief-clear", "debrief-status", "debrief-errors", "debrief-result", "debrief-ratings", "debrief-gaps",
         "debrief-recommendations", "debrief-notes",
         "backlinks-title",
