@@ -124,7 +124,8 @@ public sealed class GitDates
     /// <summary>The commit checked out and the input's files that differ from it (staged or not), relative to the input folder.</summary>
     private static (string Head, HashSet<string> Modified)? Status(string input, string prefix)
     {
-        if (Run(input, "status", "--porcelain=v2", "-z", "--branch", "--untracked-files=no", "--ignore-submodules=all", "--", ".") is not { } status)
+        // No fsmonitor: a configured one is a program git would start, and reading dates runs nothing but git.
+        if (Run(input, "-c", "core.fsmonitor=false", "status", "--porcelain=v2", "-z", "--branch", "--untracked-files=no", "--ignore-submodules=all", "--", ".") is not { } status)
         {
             return null;
         }
