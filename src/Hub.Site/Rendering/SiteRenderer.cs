@@ -71,12 +71,13 @@ public sealed class SiteRenderer(SiteContent site, ModelBuilder models, ThemeRen
             kind => models.Strings(page.Lang)["alerts"] is ScriptObject alerts ? alerts[kind] as string : null,
             NavigationModel.HeadingLinkLabel(models.Strings(page.Lang))) ?? string.Empty;
         var terms = _terms.GetOrAdd(page.Lang, lang => TermMarkup.For(site, lang));
-        body = terms.Apply(body);
+        var explained = new TermMarkup.Explained();
+        body = terms.Apply(body, explained);
         var model = models.ContentPageModel(page, body);
         _linkModels.AddBacklinks(model, page, links);
         _linkModels.AddTranslationStatus(model, page);
         return RenderPage(page.Layout, page.Lang, model) is { } html
-            ? RelativeUrls.Apply(page.Body is null ? terms.ApplyWithinMarked(html) : html, site.Config.BasePath, page.RootUrl + "index.html")
+            ? RelativeUrls.Apply(terms.ApplyWithinMarked(html, explained), site.Config.BasePath, page.RootUrl + "index.html")
             : null;
     }
 

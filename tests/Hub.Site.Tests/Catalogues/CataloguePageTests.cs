@@ -133,7 +133,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     public void TheEmbedListsTheSubsetWithLinksBack()
     {
         var embed = _site.Html("/ja/articles/embed/").QuerySelector(".prose .questions-embed")!;
-        var links = embed.QuerySelectorAll(".question-link > a").Select(a => (a.Target(), a.TextContent)).ToList();
+        var links = embed.QuerySelectorAll(".question-link").Select(q => (q.QuerySelector("a.question-link-open")!.Target(), q.QuerySelector(".question-link-text")!.TextContent)).ToList();
         Assert.Equal([("/cs-hub/ja/catalogues/interview/#q-01", "解約の兆候にどう気づきますか。"), ("/cs-hub/ja/catalogues/interview/#q-03", "ＫＰＩをどう設計しますか。")], links);
         Assert.Equal("/cs-hub/ja/catalogues/interview/", embed.QuerySelector(".questions-embed-title a")!.Target());
         Assert.Equal("解約リスクへの感度", embed.QuerySelector(".question-link-intent")!.TextContent);
@@ -145,7 +145,7 @@ public sealed class CataloguePageTests : IClassFixture<CataloguePageTests.BuiltS
     public void AQuestionWithTheAllValuePassesEveryEmbedFilterOfItsFacet()
     {
         var embeds = _site.Html("/ja/articles/roles-embed/").QuerySelectorAll(".prose .questions-embed")
-            .Select(e => e.QuerySelectorAll(".question-link > a").Select(a => a.Target()!.Split('#')[1]).ToList()).ToList();
+            .Select(e => e.QuerySelectorAll(".question-link > a.question-link-open").Select(a => a.Target()!.Split('#')[1]).ToList()).ToList();
         Assert.Equal(
         [
             ["r-02", "r-03", "r-04"],

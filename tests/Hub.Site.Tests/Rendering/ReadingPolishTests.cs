@@ -160,7 +160,7 @@ public sealed class ReadingPolishTests
     {
         var section = _site.Html("/ja/kpis/churn-rate/").QuerySelector("section[aria-labelledby=kpi-questions]")!;
         Assert.Equal(["折り返しの質問", "採用面接の質問"], section.QuerySelectorAll("h3.question-catalogue > a").Select(a => a.TextContent).Order(StringComparer.Ordinal));
-        Assert.DoesNotContain(section.QuerySelectorAll(".question-links a"), a => a.TextContent.Contains("이탈률", StringComparison.Ordinal));
+        Assert.DoesNotContain(section.QuerySelectorAll(".question-links li"), li => li.TextContent.Contains("이탈률", StringComparison.Ordinal));
         var elsewhere = Assert.Single(section.QuerySelectorAll(".question-elsewhere-links li"));
         Assert.Equal("ko", elsewhere.GetAttribute("lang"));
         Assert.Equal("/cs-hub/ko/catalogues/hiring/", elsewhere.QuerySelector("a")!.Target());

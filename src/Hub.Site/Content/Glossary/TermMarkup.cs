@@ -37,14 +37,26 @@ public sealed class TermMarkup
 
     public bool IsEmpty => _words.Count == 0;
 
+    /// <summary>
+    /// The terms one page has explained so far: a page's body and the marked elements of its layout (a KPI page's
+    /// list of questions) share one, so that a term is explained at its first occurrence on the page and only there.
+    /// </summary>
+    public sealed class Explained
+    {
+        internal HashSet<GlossaryPage> Terms { get; } = new(ReferenceEqualityComparer.Instance);
+    }
+
     /// <summary><paramref name="html"/> (a page's rendered body) with the first occurrence of each term marked up.</summary>
-    public string Apply(string html)
+    public string Apply(string html) => Apply(html, new Explained());
+
+    /// <summary><paramref name="html"/> (a page's rendered body) with the first occurrence of each term not yet in <paramref name="explained"/> marked up.</summary>
+    public string Apply(string html, Explained explained)
     {
         if (_words.Count == 0)
         {
             return html;
         }
-        var done = new HashSet<GlossaryPage>(ReferenceEqualityComparer.Instance);
+        var done = explained.Terms;
         var output = new StringBuilder(html.Length + 256);
         var skipping = new Stack<string>();
         var i = 0;
@@ -78,7 +90,7 @@ public sealed class TermMarkup
         return output.ToString();
     }
 
-    /// <summary>The attribute by which a theme marks an element of plain text whose terms are explained on pages without a Markdown body (a catalogue's question text and intent).</summary>
+    /// <summary>The attribute by which a theme marks an element of plain text outside a page's Markdown body whose terms are explained (a catalogue's question text and intent, a KPI page's questions).</summary>
     public const string Marker = " data-terms>";
 
     /// <summary>
@@ -86,13 +98,16 @@ public sealed class TermMarkup
     /// occurrence of each term marked up in the text of the elements the theme marks with <see cref="Marker"/>, in the
     /// order they come: the theme writes only escaped text in them, up to their first tag.
     /// </summary>
-    public string ApplyWithinMarked(string html)
+    public string ApplyWithinMarked(string html) => ApplyWithinMarked(html, new Explained());
+
+    /// <summary>As <see cref="ApplyWithinMarked(string)"/>, skipping the terms already in <paramref name="explained"/> (those of the page's body).</summary>
+    public string ApplyWithinMarked(string html, Explained explained)
     {
         if (_words.Count == 0 || !html.Contains(Marker, StringComparison.Ordinal))
         {
             return html;
         }
-        var done = new HashSet<GlossaryPage>(ReferenceEqualityComparer.Instance);
+        var done = explained.Terms;
         var output = new StringBuilder(html.Length + 256);
         var i = 0;
         while (done.Count < _words.Count)

@@ -57,7 +57,7 @@ public static class KpiModel
             .OrderBy(x => site.Config.Languages.ToList().IndexOf(x.Catalogue.Lang)).ThenBy(x => x.Catalogue.RootUrl, StringComparer.Ordinal)
             .Select(x => Obj(("title", x.Catalogue.Title), ("url", site.Config.Url(x.Catalogue.RootUrl)), ("lang", x.Catalogue.Lang),
                 ("language_name", models.Strings(x.Catalogue.Lang)["language_name"] ?? x.Catalogue.Lang), ("count", x.Questions.Count),
-                ("questions", x.Questions.Select(q => Obj(("text", q.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + q.Id))).ToList<object?>())))
+                ("questions", x.Questions.Select(q => Obj(("id", q.Id), ("text", q.Text), ("url", site.Config.Url(x.Catalogue.RootUrl) + "#" + q.Id))).ToList<object?>())))
             .ToList<object?>();
     }
 
