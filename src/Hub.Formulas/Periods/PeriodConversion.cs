@@ -37,7 +37,7 @@ public static class PeriodConversion
         _ => throw new ArgumentOutOfRangeException(nameof(period), period, "not a period"),
     };
 
-    /// <summary>The key of a conversion in <c>window.HubFormulas</c>; a colon never occurs in a KPI slug, so keys
+    /// <summary>The key of a conversion in the <c>formulas</c> kpi-formulas.js exports; a colon never occurs in a KPI slug, so keys
     /// of conversions and of KPIs cannot meet.</summary>
     public static string Key(string compounding, string from, string to) => $"period:{compounding}:{from}:{to}";
 

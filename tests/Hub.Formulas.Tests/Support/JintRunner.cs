@@ -3,7 +3,7 @@ using Jint.Native;
 
 namespace Hub.Formulas.Tests.Support;
 
-/// <summary>Runs the script <see cref="FormulaScriptWriter"/> writes in Jint and calls <c>HubFormulas[key](v)</c>.</summary>
+/// <summary>Loads the ES module <see cref="FormulaScriptWriter"/> writes in Jint and calls its export <c>formulas[key](v)</c>.</summary>
 internal sealed class JintRunner : IDisposable
 {
     private readonly Engine _engine;
@@ -12,8 +12,14 @@ internal sealed class JintRunner : IDisposable
     public JintRunner(string script)
     {
         _engine = new Engine(options => options.Strict());
-        _engine.Execute(script);
-        _formulas = _engine.GetValue("HubFormulas");
+        _formulas = Exports(_engine, script).Get("formulas");
+    }
+
+    /// <summary>The namespace of <paramref name="script"/> loaded as the module <c>./kpi-formulas.js</c> in <paramref name="engine"/>.</summary>
+    public static Jint.Native.Object.ObjectInstance Exports(Engine engine, string script)
+    {
+        engine.Modules.Add("./kpi-formulas.js", script);
+        return engine.Modules.Import("./kpi-formulas.js");
     }
 
     public double Call(string key, IReadOnlyDictionary<string, double> inputs)

@@ -61,7 +61,7 @@ public sealed class KpiInsightsBrowserTests
         await Assertions.Expect(marker).ToHaveAttributeAsync("visibility", "hidden");
 
         // What the page computes matches the conversion C# applies.
-        var converted = await page.EvaluateAsync<double>("() => window.HubFormulas['period:retention:monthly:annual']({ x: 0.95 })");
+        var converted = await page.EvaluateAsync<double>("async () => " + CalculatorBrowserTests.FormulasModule + "['period:retention:monthly:annual']({ x: 0.95 })");
         Assert.Equal(Math.Pow(0.95, 12), converted);
         Assert.Empty(session.ConsoleErrors);
     }

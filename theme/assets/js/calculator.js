@@ -1,6 +1,6 @@
 // @ts-check
 // KPI calculators (theme/partials/kpi-calculator.scriban-html). Computes as the reader types with the
-// functions of the generated kpi-formulas.js (window.HubFormulas, the same formulas Hub evaluates in C#),
+// functions of the generated ES module kpi-formulas.js (its `formulas`, the same formulas Hub evaluates in C#),
 // formats the result for the page language (number-format.js, the twin of the worked examples' formatting),
 // explains instead of showing NaN or Infinity, keeps the inputs in the URL query so a calculation can be shared,
 // and shows the formula with the reader's numbers.
@@ -18,6 +18,7 @@
 // live, the root element carries data-calculators="ready".
 
 import { currencySymbol, formatInput, formatResult } from './number-format.js';
+import { formulas as compiled } from './kpi-formulas.js';
 import { resultChanged } from './kpi-insights.js';
 import { difference, formatDifference, formatRelative, formulaValue, readComparison, writeComparison } from './kpi-scenario.js';
 
@@ -58,7 +59,7 @@ const URL_DELAY_MS = 300;
 
 /** @returns {Record<string, Formula> | undefined} the formulas kpi-formulas.js defines */
 function formulas() {
-  return /** @type {{ HubFormulas?: Record<string, Formula> }} */ (/** @type {unknown} */ (window)).HubFormulas;
+  return compiled;
 }
 
 /**

@@ -8,12 +8,13 @@
 import { bandX, inputRange, line, sampleXs, SAMPLES } from './kpi-chart.js';
 import { convert } from './kpi-period.js';
 import { formatInput, formatResult } from './number-format.js';
+import { formulas as compiled } from './kpi-formulas.js';
 
 /** @typedef {(values: Record<string, number>) => unknown} Formula */
 
-/** @returns {Record<string, Formula> | undefined} */
+/** @returns {Record<string, Formula> | undefined} the formulas kpi-formulas.js exports */
 function formulas() {
-  return /** @type {{ HubFormulas?: Record<string, Formula> }} */ (/** @type {unknown} */ (window)).HubFormulas;
+  return compiled;
 }
 
 /**
