@@ -21,16 +21,11 @@ let DEBOUNCE_MS = 60;
  */
 
 /**
- * What the engine answers (search-engine.js, Engine.search), as far as this page reads it.
- * @typedef {{ text: string, ranges: number[][] }} Highlighted
- * @typedef {{ text: string, ranges: number[][], before?: boolean, after?: boolean }} Snippet
- * @typedef {{ url: string, title: Highlighted, snippet: Snippet | null }} SubResult
- * @typedef {{ kind: string, url: string, title: Highlighted, section: string, snippet: Snippet | null, subResults?: SubResult[], needles?: string[] }} Result
- * @typedef {{ total: number, approximate?: boolean, partial?: boolean, counts: Record<string, number>, results: Result[], corrected?: string[] }} Response
- */
-/**
- * An engine with its title tier loaded: search-engine.js's Engine on the page, or a proxy to it in a worker.
- * @typedef {{ search: (query: string, options: object) => Promise<Response> }} SearchEngine
+ * Types of the engine's answers (src/Hub.Search/Scripts/search-ui.d.ts: for the type check only, never served).
+ * @typedef {import('./search-ui.js').Response} Response
+ * @typedef {import('./search-ui.js').Result} Result
+ * @typedef {import('./search-ui.js').Snippet} Snippet
+ * @typedef {import('./search-ui.js').SearchEngine} SearchEngine
  */
 
 /** @type {Config} */
