@@ -128,12 +128,15 @@ const HUB_BOX_DONE = `() => {
   const list = form.querySelector('.search-results');
   return t === form.dataset.i18nNoResults || t === form.dataset.i18nError || !!(list && list.querySelector('li'));
 }`;
-const HUB_PAGE_DONE = `() => {
+// A function, not a string: Playwright evaluates a string predicate of waitForFunction with new Function() in the
+// page, which Hub's CSP (no unsafe-eval) forbids; its source is what arm() installs.
+function hubPageDone() {
   const form = document.querySelector('form[data-search-index]');
   const s = document.getElementById('search-status');
   const t = s ? s.textContent.trim() : '';
   return t.length > 0 && t !== form.dataset.i18nLoading && t !== form.dataset.i18nFullTextLoading;
-}`;
+}
+const HUB_PAGE_DONE = hubPageDone.toString();
 const HUB_FULL_DONE = `() => {
   const button = document.getElementById('search-full-text');
   return (${HUB_PAGE_DONE})() && (!button || button.hidden);
@@ -199,7 +202,7 @@ async function hubQuery(browser, server, lang, query) {
     const markPage = server.log.length;
     const p0 = Date.now();
     await Promise.all([page.waitForURL(/\/search\/\?q=/, { timeout: TIMEOUT }), page.keyboard.press('Enter')]);
-    await page.waitForFunction(`(${HUB_PAGE_DONE})()`, null, { timeout: TIMEOUT, polling: 50 });
+    await page.waitForFunction(hubPageDone, null, { timeout: TIMEOUT, polling: 50 });
     const pageMs = Date.now() - p0;
     await page.waitForTimeout(200);
     const onPage = summarize(server.log, markPage, p => !p.endsWith('/'));
