@@ -50,7 +50,7 @@ function decodeEntities(text) {
 /** The text of <main> of every content page (article, KPI, catalogue) of a language, normalized. */
 function contentTexts(dir, lang) {
   const texts = [];
-  for (const section of ['articles', 'kpis', 'catalogues']) {
+  for (const section of ['articles', 'kpis', 'catalogues', 'glossary']) {
     const sectionDir = join(dir, lang, section);
     if (!existsSync(sectionDir)) {
       continue;
@@ -89,15 +89,22 @@ function summarize(log, from, only) {
   };
 }
 
-/** Installs, before the action, an observer that stamps performance.now() when done() first holds. */
+/**
+ * Installs, before the action, an observer that notices when done() first holds (the results are in the DOM) and
+ * stamps performance.now() once they are painted: the next animation frame, then a task after it (a task queued
+ * from a requestAnimationFrame callback runs after that frame's paint). The same for Hub and Pagefind.
+ */
 async function arm(page, doneSource) {
   // One evaluated string, not new Function() inside the page: Hub's pages may forbid eval by CSP.
   await page.evaluate(`(() => {
     const done = ${doneSource};
     window.__benchDone = 0;
+    let seen = false;
     const check = () => {
-      if (!window.__benchDone && done()) {
-        window.__benchDone = performance.now();
+      if (!seen && done()) {
+        seen = true;
+        window.__benchInDom = performance.now();
+        requestAnimationFrame(() => setTimeout(() => { window.__benchDone = performance.now(); }, 0));
       }
     };
     new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -109,19 +116,27 @@ async function settle(page) {
   return page.evaluate(() => window.__benchDone);
 }
 
-// Done when a status line says something other than "loading" (search.js sets it to results, none, or error).
+// Done when a status line says something other than "loading" (search.js sets it to results, none, or error) and,
+// unless it says none or error, the result list under it holds the results.
 const HUB_BOX_DONE = `() => {
   const form = document.querySelector('form[data-search-index]');
   const s = document.querySelector('form.search-box .search-status, form[data-search-index] [role=status]');
   const t = s ? s.textContent.trim() : '';
-  return t.length > 0 && t !== form.dataset.i18nLoading && t !== form.dataset.i18nFullTextLoading;
+  if (t.length === 0 || t === form.dataset.i18nLoading || t === form.dataset.i18nFullTextLoading) {
+    return false;
+  }
+  const list = form.querySelector('.search-results');
+  return t === form.dataset.i18nNoResults || t === form.dataset.i18nError || !!(list && list.querySelector('li'));
 }`;
-const HUB_PAGE_DONE = `() => {
+// A function, not a string: Playwright evaluates a string predicate of waitForFunction with new Function() in the
+// page, which Hub's CSP (no unsafe-eval) forbids; its source is what arm() installs.
+function hubPageDone() {
   const form = document.querySelector('form[data-search-index]');
   const s = document.getElementById('search-status');
   const t = s ? s.textContent.trim() : '';
   return t.length > 0 && t !== form.dataset.i18nLoading && t !== form.dataset.i18nFullTextLoading;
-}`;
+}
+const HUB_PAGE_DONE = hubPageDone.toString();
 const HUB_FULL_DONE = `() => {
   const button = document.getElementById('search-full-text');
   return (${HUB_PAGE_DONE})() && (!button || button.hidden);
@@ -172,6 +187,8 @@ async function hubQuery(browser, server, lang, query) {
     const late = summarize(server.log, mark + first.requests);
     result.first = {
       ms: Math.round(t1 - t0),
+      inDomMs: Math.round((await page.evaluate(() => window.__benchInDom)) - t0),
+      requests: first.requests + withPage.requests,
       hits: countIn(status),
       status: status.trim(),
       wire: first.wire + withPage.wire,
@@ -185,7 +202,7 @@ async function hubQuery(browser, server, lang, query) {
     const markPage = server.log.length;
     const p0 = Date.now();
     await Promise.all([page.waitForURL(/\/search\/\?q=/, { timeout: TIMEOUT }), page.keyboard.press('Enter')]);
-    await page.waitForFunction(`(${HUB_PAGE_DONE})()`, null, { timeout: TIMEOUT, polling: 50 });
+    await page.waitForFunction(hubPageDone, null, { timeout: TIMEOUT, polling: 50 });
     const pageMs = Date.now() - p0;
     await page.waitForTimeout(200);
     const onPage = summarize(server.log, markPage, p => !p.endsWith('/'));
@@ -216,12 +233,13 @@ async function hubQuery(browser, server, lang, query) {
 }
 
 /** Pagefind: its JS API on a page of the same server (bench/search/pagefind.html), under the same measurements. */
-async function pagefindQuery(browser, server, query) {
+async function pagefindQuery(browser, server, lang, query) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const result = { query };
   try {
-    await page.goto(`${server.origin}${prefix}__bench/pagefind.html`, { waitUntil: 'load' });
+    // pagefind.html takes the page language (Pagefind picks the index of <html lang>) from ?lang=.
+    await page.goto(`${server.origin}${prefix}__bench/pagefind.html?lang=${lang}`, { waitUntil: 'load' });
     await page.waitForLoadState('networkidle');
     const mark = server.log.length;
     await arm(page, `() => document.getElementById('status').dataset.total !== undefined`);
@@ -236,7 +254,8 @@ async function pagefindQuery(browser, server, query) {
     const total = Number(await page.locator('#status').getAttribute('data-total'));
     await page.waitForTimeout(300);
     const late = summarize(server.log, mark + first.requests);
-    result.first = { ms: Math.round(t1 - t0), hits: total, wire: first.wire, raw: first.raw, breakdown: first.breakdown, lateWire: late.wire };
+    const inDom = await page.evaluate(() => window.__benchInDom);
+    result.first = { ms: Math.round(t1 - t0), inDomMs: Math.round(inDom - t0), requests: first.requests, hits: total, wire: first.wire, raw: first.raw, breakdown: first.breakdown, lateWire: late.wire };
     if (total < 0) {
       result.error = await page.locator('#status').textContent();
     }
@@ -248,7 +267,20 @@ async function pagefindQuery(browser, server, query) {
   return result;
 }
 
-const results = { sites: [] };
+const repeats = Math.max(1, Number(config.repeats) || 1);
+
+/** Of several runs of one query, the one with the median first-search time, with every run's time listed. */
+function medianRun(runs) {
+  const ok = runs.filter(r => r.first);
+  if (ok.length === 0) {
+    return runs[0];
+  }
+  const sorted = [...ok].sort((a, b) => a.first.ms - b.first.ms);
+  const chosen = sorted[Math.floor((sorted.length - 1) / 2)];
+  return { ...chosen, first: { ...chosen.first, allMs: ok.map(r => r.first.ms) } };
+}
+
+const results = { sites: [], repeats };
 const browser = await chromium.launch({
   executablePath: config.chromium,
   headless: true,
@@ -281,14 +313,24 @@ try {
         for (const query of (queries[site.key] || {})[lang] || []) {
           const needle = normalize(query);
           const hits = texts.filter(t => t.text.includes(needle));
-          const bySection = Object.fromEntries(['articles', 'kpis', 'catalogues'].map(k => [k, hits.filter(t => t.section === k).length]));
+          const bySection = Object.fromEntries(['articles', 'kpis', 'catalogues', 'glossary'].map(k => [k, hits.filter(t => t.section === k).length]));
           const row = { lang, query, pages: texts.length, containing: hits.length, bySection };
           process.stderr.write(`  ${site.key} ${lang} ${query}: hub`);
-          row.hub = await hubQuery(browser, server, lang, query);
-          process.stderr.write(` ${row.hub.first ? `${row.hub.first.hits} hits, ${row.hub.first.wire} B, ${row.hub.first.ms} ms` : row.hub.error}`);
+          // Each engine `repeats` times, alternating, each in a fresh context: bytes and hits repeat exactly; the
+          // times vary with the machine's load, so the run with the median time is kept (with every time listed).
+          const hubRuns = [];
+          const pagefindRuns = [];
+          for (let r = 0; r < repeats; r++) {
+            hubRuns.push(await hubQuery(browser, server, lang, query));
+            if (site.pagefindDir) {
+              pagefindRuns.push(await pagefindQuery(browser, server, lang, query));
+            }
+          }
+          row.hub = medianRun(hubRuns);
+          process.stderr.write(` ${row.hub.first ? `${row.hub.first.hits} hits, ${row.hub.first.wire} B, ${row.hub.first.requests} files, ${row.hub.first.ms} ms` : row.hub.error}`);
           if (site.pagefindDir) {
-            row.pagefind = await pagefindQuery(browser, server, query);
-            process.stderr.write(`; pagefind ${row.pagefind.first ? `${row.pagefind.first.hits} hits, ${row.pagefind.first.wire} B, ${row.pagefind.first.ms} ms` : row.pagefind.error}`);
+            row.pagefind = medianRun(pagefindRuns);
+            process.stderr.write(`; pagefind ${row.pagefind.first ? `${row.pagefind.first.hits} hits, ${row.pagefind.first.wire} B, ${row.pagefind.first.requests} files, ${row.pagefind.first.ms} ms` : row.pagefind.error}`);
           }
           process.stderr.write('\n');
           out.queries.push(row);

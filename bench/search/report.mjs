@@ -53,6 +53,41 @@ print(`Load average before/after: ${meta.load_before || '?'} / ${meta.load_after
 print('Bytes are what the browser received: gzip -9 for text (as GitHub Pages would send it, or a little smaller), Pagefind\'s own pre-compressed chunks as they are. KB = 1,000 bytes.');
 print('');
 
+// Issue 22 item 7: on each site, for every query, Hub's first search (query typed into a loaded page -> first results
+// painted) takes no longer and fetches no more gzip bytes than Pagefind's, in at most 8 files.
+const MAX_FILES = 8;
+const versus = results.sites.flatMap(site => site.queries.map(q => ({ site: site.key, q })))
+  .filter(r => r.q.hub && r.q.hub.first && r.q.pagefind && r.q.pagefind.first);
+if (versus.length) {
+  print('#### Hub against Pagefind: the first query (issue 22, item 7)');
+  print('');
+  print(`Time from the query entered into the already-loaded page's search box to the first results painted (median of ${results.repeats || 1} run${(results.repeats || 1) > 1 ? 's' : ''}, each in a fresh browser context), and the gzip bytes and files fetched for it (\`search.js\` included for Hub).`);
+  print('');
+  print('| site | lang | query | Hub ms | Pagefind ms | Hub bytes | Pagefind bytes | Hub files | Pagefind files | Hub hits | Pagefind hits |');
+  print('|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const { site, q } of versus) {
+    const h = q.hub.first;
+    const p = q.pagefind.first;
+    const bold = (mine, theirs, text) => (mine <= theirs ? text : `**${text}**`);
+    print(`| ${siteName(site)} | ${q.lang} | ${q.query} | ${bold(h.ms, p.ms, n(h.ms))} | ${n(p.ms)} | ${bold(h.wire, p.wire, kb(h.wire))} | ${kb(p.wire)} | ${bold(h.requests, MAX_FILES, n(h.requests))} | ${n(p.requests)} | ${n(h.hits)} | ${n(p.hits)} |`);
+  }
+  print('');
+  print('| target, on each site | measured | |');
+  print('|---|---|---|');
+  for (const key of [...new Set(versus.map(r => r.site))]) {
+    const mine = versus.filter(r => r.site === key);
+    const slower = mine.filter(r => r.q.hub.first.ms > r.q.pagefind.first.ms);
+    const heavier = mine.filter(r => r.q.hub.first.wire > r.q.pagefind.first.wire);
+    const many = mine.filter(r => r.q.hub.first.requests > MAX_FILES);
+    const ratios = list => median(list.sort((a, b) => a - b)).toFixed(2);
+    const names = list => list.map(r => `${r.q.lang} ${r.q.query}`).join(', ');
+    print(`| ${siteName(key)}: Hub's time to results ≤ Pagefind's, every query | ${mine.length - slower.length} of ${mine.length}; median Hub/Pagefind ${ratios(mine.map(r => r.q.hub.first.ms / r.q.pagefind.first.ms))}×${slower.length ? `; slower: ${names(slower)}` : ''} | ${check(slower.length === 0)} |`);
+    print(`| ${siteName(key)}: Hub's bytes ≤ Pagefind's, every query | ${mine.length - heavier.length} of ${mine.length}; median Hub/Pagefind ${ratios(mine.map(r => r.q.hub.first.wire / r.q.pagefind.first.wire))}×${heavier.length ? `; heavier: ${names(heavier)}` : ''} | ${check(heavier.length === 0)} |`);
+    print(`| ${siteName(key)}: Hub's first query fetches ≤ ${MAX_FILES} files | worst ${Math.max(...mine.map(r => r.q.hub.first.requests))} | ${check(many.length === 0)} |`);
+  }
+  print('');
+}
+
 print('#### Index on disk');
 print('');
 print('| site | language | files | raw | gzip -9 |');

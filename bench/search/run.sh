@@ -6,7 +6,7 @@
 #
 #   bench/search/run.sh              everything (about 2-3 minutes on 2 cores once Hub is compiled)
 #
-# Options: --runs N (timed builds and Pagefind runs, default 3)  --no-build (reuse the Release build)
+# Options: --runs N (timed builds, Pagefind runs and repeats of each query in Chromium, default 3)  --no-build (reuse the Release build)
 #          --no-stages (skip the stage profiler)  --report (print the last table again)
 # Needs: Linux x86_64, the .NET 10 SDK, Node.js/npm (installs Pagefind's binary and playwright-core from bench/search/package-lock.json),
 # Debian's Chromium at /usr/bin/chromium (never downloads a browser). Writes only to bench/out/ and bench/search/node_modules.
@@ -116,20 +116,25 @@ mkdir -p "$WORK/cwd-default"
 site default "$ROOT/input" "$WORK/cwd-default"
 site "corpus-$PAGES" "$CORPUS/hub/input" "$CORPUS/hub"
 
-# Pagefind on Hub's own output: the content pages only (articles, KPIs, catalogues: what Hub's index holds; not the
-# home, section, tag and search pages). No data-pagefind-body: Pagefind then indexes each <body> but leaves out
-# <header>, <nav>, <footer>, forms and scripts, which is Hub's site chrome. Its output goes beside the site.
-log "Pagefind $("$PAGEFIND" --version 2>/dev/null | awk '{ print $NF }') on the $PAGES-page site, $RUNS runs"
-PAGEFIND_OUT="$WORK/pagefind-$PAGES"
-for run in $(seq "$RUNS"); do
-  rm -rf "$PAGEFIND_OUT"
-  t0=$(now_ms)
-  "$PAGEFIND" --site "$WORK/site-corpus-$PAGES" --output-path "$PAGEFIND_OUT" --glob '*/{articles,kpis,catalogues}/*/index.html' \
-    >"$WORK/pagefind.log" 2>&1 || { tail -20 "$WORK/pagefind.log" >&2; exit 1; }
-  record pagefind_ms "corpus-$PAGES" $(($(now_ms) - t0))
-done
-record pagefind_pages "corpus-$PAGES" "$(sed -n 's/.*Indexed \([0-9]*\) pages.*/\1/p' "$WORK/pagefind.log" | head -1)"
-log "  $(grep -m1 'Indexed [0-9]* pages' "$WORK/pagefind.log" | sed 's/^ *//'), $(grep -m1 'Finished in' "$WORK/pagefind.log")"
+# Pagefind on Hub's own output: the content pages only (articles, KPIs, catalogues, glossary terms: what Hub's index
+# holds; not the home, section, tag, glossary index and search pages). No data-pagefind-body: Pagefind then indexes
+# each <body> but leaves out <header>, <nav>, <footer>, forms and scripts, which is Hub's site chrome. Its output goes
+# beside the site. pagefind KEY: on $WORK/site-KEY, RUNS times, into $WORK/pagefind-KEY.
+pagefind() {
+  local key="$1" out="$WORK/pagefind-$1"
+  log "Pagefind $("$PAGEFIND" --version 2>/dev/null | awk '{ print $NF }') on the $key site, $RUNS runs"
+  for run in $(seq "$RUNS"); do
+    rm -rf "$out"
+    local t0; t0=$(now_ms)
+    "$PAGEFIND" --site "$WORK/site-$key" --output-path "$out" --glob '*/{articles,kpis,catalogues,glossary}/*/index.html' \
+      >"$WORK/pagefind-$key.log" 2>&1 || { tail -20 "$WORK/pagefind-$key.log" >&2; exit 1; }
+    record pagefind_ms "$key" $(($(now_ms) - t0))
+  done
+  record pagefind_pages "$key" "$(sed -n 's/.*Indexed \([0-9]*\) pages.*/\1/p' "$WORK/pagefind-$key.log" | head -1)"
+  log "  $(grep -m1 'Indexed [0-9]* pages' "$WORK/pagefind-$key.log" | sed 's/^ *//'), $(grep -m1 'Finished in' "$WORK/pagefind-$key.log")"
+}
+pagefind default
+pagefind "corpus-$PAGES"
 
 log "Queries in Chromium ($CHROMIUM)"
 cat >"$WORK/config.json" <<EOF
@@ -138,9 +143,10 @@ cat >"$WORK/config.json" <<EOF
   "chromium": "$CHROMIUM",
   "harnessDir": "$HERE",
   "queriesFile": "$HERE/queries.json",
+  "repeats": $RUNS,
   "sites": [
-    { "key": "default", "dir": "$WORK/site-default", "langs": ["ja", "ko", "en"] },
-    { "key": "corpus-$PAGES", "dir": "$WORK/site-corpus-$PAGES", "langs": ["ja"], "pagefindDir": "$PAGEFIND_OUT" }
+    { "key": "default", "dir": "$WORK/site-default", "langs": ["ja", "ko", "en"], "pagefindDir": "$WORK/pagefind-default" },
+    { "key": "corpus-$PAGES", "dir": "$WORK/site-corpus-$PAGES", "langs": ["ja"], "pagefindDir": "$WORK/pagefind-corpus-$PAGES" }
   ]
 }
 EOF

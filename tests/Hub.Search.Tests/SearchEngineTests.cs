@@ -407,6 +407,48 @@ public sealed class SearchEngineTests
     }
 
     [Fact]
+    public void TypoInAWordsFirstLetterFindsTheWordInAnotherShard()
+    {
+        // An English site big enough for several full-text shards: "retention" (stem "retent") only in one body.
+        var words = Enumerable.Range(0, 3000).Select(i => Word(i)).ToList();
+        var documents = Enumerable.Range(0, 60).Select(d => new SearchDocument("article", "en", $"/typos/en/articles/p{d:00}/",
+            $"Page {Word(d + 7)}", "Articles", string.Empty,
+            string.Join(' ', words.Skip(d * 50).Take(50)) + (d == 17 ? " Good retention starts at onboarding." : string.Empty), [], [])).ToList();
+        lock (Js)
+        {
+            AddSite(Js.Value, "typos", SearchIndexWriter.Write(documents));
+        }
+
+        var shards = ShardCount("typos", "en");
+        Assert.True(shards > 1, $"{shards} shard(s): the site must be sharded for this test");
+        var own = ShardOf("retent", shards);
+        // A first letter whose shard is not that of "retent": the exact query never loads the right shard.
+        var letter = "abcdefghijklmnopqstuvwxyz".First(c => ShardOf(c + "etent", shards) != own);
+        var typo = letter + "etention";
+        Assert.Equal(["/typos/en/articles/p17/"], Urls(SearchFetching("en", "typos", "retention", "{}").Response));
+
+        foreach (var query in new[] { typo, "etention", "ertention" }) // substituted, deleted, swapped first letter
+        {
+            var (response, fetched) = SearchFetching("en", "typos", query, "{}");
+            Assert.Equal(["/typos/en/articles/p17/"], Urls(response));
+            Assert.Equal(["retention"], response.GetProperty("corrected").EnumerateArray().Select(e => e.GetString()!));
+            Assert.Contains($"index-full-{own}.json", fetched);
+        }
+
+        static string Word(int i)
+        {
+            // Distinct lowercase words spread over every first letter (so over every shard): "bq", "cqa", …
+            var text = new StringBuilder().Append((char)('a' + (i % 26)));
+            for (var n = i / 26 + 26; n > 0; n /= 26)
+            {
+                text.Append((char)('a' + (n % 26)));
+            }
+
+            return text.Append("ly").ToString();
+        }
+    }
+
+    [Fact]
     public void AMatchUnderAHeadingIsASubResultLinkingToIt()
     {
         var article = new SearchDocument("article", "ja", "/sections/ja/articles/reading/", "解約の見方", "記事", string.Empty,
@@ -446,6 +488,14 @@ public sealed class SearchEngineTests
         lock (Js)
         {
             return (int)Js.Value.Evaluate($"JSON.parse(__files['/{site}/search/{lang}/index-titles.json']).shards").AsNumber();
+        }
+    }
+
+    private static int ShardOf(string term, int shards)
+    {
+        lock (Js)
+        {
+            return (int)Js.Value.Invoke(Js.Value.Evaluate("HubSearchEngine.shardOf"), term, shards).AsNumber();
         }
     }
 

@@ -4,16 +4,12 @@ namespace Hub.Site.Tests.Scripts;
 
 /// <summary>
 /// The theme's scripts type-check with the TypeScript pinned in package-lock.json (which the build's <c>npm ci</c>
-/// installs): tsconfig.json (checkJs, strict, noEmit) for every script but the search UI, which
-/// tsconfig.search.json checks with implicit any allowed, as its parameters are not all annotated yet.
+/// installs): tsconfig.json (checkJs, strict, noEmit) for every script, the search UI included.
 /// </summary>
 public sealed class TypeCheckTests
 {
     [NodeFact]
     public void ThemeScriptsTypeCheckStrictly() => AssertTypeChecks("tsconfig.json");
-
-    [NodeFact]
-    public void SearchScriptsTypeCheck() => AssertTypeChecks("tsconfig.search.json");
 
     private static void AssertTypeChecks(string project)
     {
@@ -23,6 +19,15 @@ public sealed class TypeCheckTests
         var (exit, output, error) = NodeJs.Run(TestSite.RepoRoot, tsc, "-p", project, "--pretty", "false");
 
         Assert.True(exit == 0, $"tsc -p {project} found errors:\n" + output + error);
+    }
+
+    [Fact]
+    public void TheStrictCheckLeavesNoThemeScriptOut()
+    {
+        using var tsconfig = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(TestSite.RepoRoot, "tsconfig.json")));
+        Assert.Contains("theme/assets/js/**/*.js", tsconfig.RootElement.GetProperty("include").EnumerateArray().Select(e => e.GetString()));
+        Assert.False(tsconfig.RootElement.TryGetProperty("exclude", out var excluded) && excluded.GetArrayLength() > 0, "tsconfig.json excludes scripts from the strict check");
+        Assert.True(tsconfig.RootElement.GetProperty("compilerOptions").GetProperty("strict").GetBoolean());
     }
 
     [Fact]

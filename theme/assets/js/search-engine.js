@@ -93,6 +93,31 @@ function shardOf(term, n) {
   return ((hash ^ (hash >>> 16)) & (n - 1)) >>> 0;
 }
 
+/** The letters a Latin index term one edit away from a typed word may start with (fuzzy terms are [a-z]{5,}). */
+let LATIN_INITIALS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The full-text shards a clause's matches can be in: its term's own; for a fuzzy clause (a typo) also those of
+ * every letter a–z, since an edit of the first letter (substituted, inserted, deleted, swapped with the second)
+ * gives a term that starts with another letter, in another shard.
+ * @param {Clause} clause
+ * @param {number} n the shard count
+ * @returns {number[]}
+ */
+function clauseShards(clause, n) {
+  /** @type {number[]} */
+  let ks = [shardOf(clause.term, n)];
+  if (clause.editDistance) {
+    for (let i = 0; i < LATIN_INITIALS.length; i++) {
+      let k = shardOf(LATIN_INITIALS[i], n);
+      if (ks.indexOf(k) < 0) {
+        ks.push(k);
+      }
+    }
+  }
+  return ks;
+}
+
 /**
  * Rebuilds, from packed parts, the object lunr.Index.load takes. The first part (and any other
  * part of Hub.Search.Lunr.LunrPackedIndexJson) lists every document's vectors; a shard of
@@ -310,8 +335,8 @@ function parseQuery(query, typing) {
 
 /**
  * The query again with its Latin words of 5+ letters at edit distance 1 (lunr counts a transposition as one
- * edit), or null when it has none. Only terms in the shards already loaded for the exact query can match, so a
- * typo in a word's first letter finds its word only when that shard happens to be loaded.
+ * edit), or null when it has none. Engine.shardsFor loads, for such a clause, the shards of every letter a–z as
+ * well as its own: a typo in a word's first letter moves the term to another shard.
  * @param {ParsedQuery} parsed
  * @returns {ParsedQuery | null}
  */
@@ -729,7 +754,10 @@ class Engine {
     let own = {};
     let i;
     for (i = 0; i < clauses.length; i++) {
-      own[shardOf(clauses[i].term, self.shardCount)] = true;
+      let ks = clauseShards(clauses[i], self.shardCount);
+      for (let j = 0; j < ks.length; j++) {
+        own[ks[j]] = true;
+      }
     }
     return self.loadShards(Object.keys(own).map(Number)).then(function () {
       let more = [];
@@ -779,8 +807,14 @@ class Engine {
    */
   hasShards(clauses) {
     for (let i = 0; i < clauses.length; i++) {
-      if (clauses[i].wildcard === 'both' || !this.shards[shardOf(clauses[i].term, this.shardCount)]) {
+      if (clauses[i].wildcard === 'both') {
         return false;
+      }
+      let ks = clauseShards(clauses[i], this.shardCount);
+      for (let j = 0; j < ks.length; j++) {
+        if (!this.shards[ks[j]]) {
+          return false;
+        }
       }
     }
     return true;

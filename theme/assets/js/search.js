@@ -20,23 +20,47 @@ let DEBOUNCE_MS = 60;
  * @typedef {{ indexUrl: string, pageUrl: string, root: string, version: string, noWorker: boolean, labels: Record<string, string> }} Config
  */
 
+/**
+ * Types of the engine's answers (src/Hub.Search/Scripts/search-ui.d.ts: for the type check only, never served).
+ * @typedef {import('./search-ui.js').Response} Response
+ * @typedef {import('./search-ui.js').Result} Result
+ * @typedef {import('./search-ui.js').Snippet} Snippet
+ * @typedef {import('./search-ui.js').SearchEngine} SearchEngine
+ */
+
 /** @type {Config} */
 let config = { indexUrl: '', pageUrl: '', root: '', version: '', noWorker: false, labels: {} };
 /** The engine of each index (a language's /search/{lang}/), with its title tier loaded, by index URL. */
-/** @type {Record<string, Promise<any>>} */
+/** @type {Record<string, Promise<SearchEngine>>} */
 let enginePromises = {};
 let nextId = 0;
 
+/**
+ * A UI string of the page's language (the form's data-i18n-* attributes), with {count} filled in.
+ * @param {string} key
+ * @param {number} [count]
+ * @returns {string}
+ */
 function label(key, count) {
   let text = config.labels[key] || key;
   return count === undefined ? text : text.replace('{count}', String(count));
 }
 
-/** "Showing results for …" when the engine answered with words one edit away from those typed (response.corrected). */
+/**
+ * "Showing results for …" when the engine answered with words one edit away from those typed (response.corrected).
+ * @param {Response} response
+ * @returns {string}
+ */
 function corrected(response) {
   return response.corrected && response.corrected.length ? ' ' + label('corrected').replace('{words}', response.corrected.join(' ')) : '';
 }
 
+/**
+ * @param {string} tag
+ * @param {string | null} [className]
+ * @param {string | null} [text]
+ * @returns {HTMLElement}
+ */
 function element(tag, className, text) {
   let node = document.createElement(tag);
   if (className) {
@@ -48,7 +72,12 @@ function element(tag, className, text) {
   return node;
 }
 
-/** Appends text with [start, end) ranges wrapped in <mark>, as text nodes only. */
+/**
+ * Appends text with [start, end) ranges wrapped in <mark>, as text nodes only.
+ * @param {Node} parent
+ * @param {string} text
+ * @param {number[][]} ranges
+ */
 function appendHighlighted(parent, text, ranges) {
   let at = 0;
   for (let i = 0; i < ranges.length; i++) {
@@ -65,6 +94,10 @@ function appendHighlighted(parent, text, ranges) {
   }
 }
 
+/**
+ * @param {string} url
+ * @returns {Promise<any>} the parsed JSON
+ */
 function fetchJson(url) {
   let versioned = config.version ? url + '?v=' + encodeURIComponent(config.version) : url;
   return fetch(versioned, { credentials: 'same-origin' }).then(function (response) {
@@ -75,6 +108,10 @@ function fetchJson(url) {
   });
 }
 
+/**
+ * @param {string} url
+ * @returns {string}
+ */
 function absolute(url) {
   return new URL(url, window.location.href).href;
 }
@@ -82,12 +119,19 @@ function absolute(url) {
 /**
  * The engine in a Web Worker: loading the full-text tier of a large site (JSON parse, unpack,
  * lunr.Index.load) blocked the page for seconds at 1,000 pages when done here.
+ * @param {string} indexUrl
+ * @returns {Promise<SearchEngine>}
  */
 function workerEngine(indexUrl) {
   return new Promise(function (resolve, reject) {
     const worker = new Worker(new URL('./search-worker.js', import.meta.url), { type: 'module' });
+    /** @type {Record<number, { resolve: (value: any) => void, reject: (error: Error) => void }>} */
     let pending = {};
     let next = 0;
+    /**
+     * @param {{ type: string, id?: number, query?: string, options?: object }} message
+     * @returns {Promise<any>}
+     */
     function call(message) {
       return new Promise(function (res, rej) {
         message.id = ++next;
@@ -109,13 +153,14 @@ function workerEngine(indexUrl) {
     worker.onerror = function (event) {
       event.preventDefault();
       Object.keys(pending).forEach(function (id) {
-        pending[id].reject(new Error('search worker failed'));
+        pending[Number(id)].reject(new Error('search worker failed'));
       });
       pending = {};
       worker.terminate();
       reject(new Error('search worker failed'));
     };
     worker.postMessage({ type: 'init', indexUrl: absolute(indexUrl), version: config.version });
+    /** @type {SearchEngine & { load: () => Promise<unknown> }} */
     let proxy = {
       search: function (query, options) {
         return call({ type: 'search', query: query, options: options });
@@ -130,7 +175,11 @@ function workerEngine(indexUrl) {
   });
 }
 
-/** The engine on the page itself, where workers are unavailable (or forbidden by the CSP). */
+/**
+ * The engine on the page itself, where workers are unavailable (or forbidden by the CSP).
+ * @param {string} indexUrl
+ * @returns {Promise<SearchEngine>}
+ */
 function pageEngine(indexUrl) {
   return import('./search-engine.js').then(function (module) {
     let created = new module.Engine({ indexUrl: indexUrl, fetchJson: fetchJson });
@@ -176,6 +225,11 @@ function resultHref(url, needles) {
   return target.pathname + target.search + target.hash;
 }
 
+/**
+ * @param {Snippet} snippet
+ * @param {string} className
+ * @returns {HTMLElement}
+ */
 function renderSnippet(snippet, className) {
   let paragraph = element('p', className);
   if (snippet.before) {
@@ -188,9 +242,13 @@ function renderSnippet(snippet, className) {
   return paragraph;
 }
 
+/**
+ * @param {Result} result
+ * @returns {HTMLElement}
+ */
 function renderResult(result) {
   let item = element('li', 'search-result search-result-' + result.kind);
-  let link = element('a', 'search-result-link');
+  let link = /** @type {HTMLAnchorElement} */ (element('a', 'search-result-link'));
   link.href = resultHref(result.url, result.needles);
   link.appendChild(element('span', 'search-result-kind', label(result.kind)));
   let title = element('span', 'search-result-title');
@@ -207,7 +265,7 @@ function renderResult(result) {
     for (let i = 0; i < subResults.length; i++) {
       let sub = subResults[i];
       let subItem = element('li', 'search-subresult');
-      let subLink = element('a', 'search-subresult-link');
+      let subLink = /** @type {HTMLAnchorElement} */ (element('a', 'search-subresult-link'));
       subLink.href = resultHref(sub.url, result.needles);
       appendHighlighted(subLink, sub.title.text, sub.title.ranges);
       subItem.appendChild(subLink);
@@ -224,6 +282,10 @@ function renderResult(result) {
   return item;
 }
 
+/**
+ * @param {Element} list
+ * @param {Result[]} results
+ */
 function renderList(list, results) {
   while (list.firstChild) {
     list.removeChild(list.firstChild);
@@ -237,16 +299,30 @@ function renderList(list, results) {
  * "12 results"; "about 12 results" when the count includes candidates whose adjacency is not
  * confirmed yet (their text not loaded: an estimate from above, and the results page confirms
  * more); "12+ results" when it is a lower bound (the title tier answered alone).
+ * @param {string} key
+ * @param {Response} response
+ * @param {number} [count] the count to show, when not the response's total (one kind's)
+ * @returns {string}
  */
 function countLabel(key, response, count) {
   let n = count === undefined ? response.total : count;
   return label(response.approximate ? key + '_about' : response.partial ? key + '_more' : key, n);
 }
 
+/**
+ * @param {Response} response
+ * @param {number} [count]
+ * @returns {boolean}
+ */
 function nothingFound(response, count) {
   return (count === undefined ? response.total : count) === 0 && !response.approximate && !response.partial;
 }
 
+/**
+ * @param {string} query
+ * @param {string} [kind]
+ * @returns {string}
+ */
 function pageUrl(query, kind) {
   let url = config.pageUrl + '?q=' + encodeURIComponent(query);
   return kind ? url + '&kind=' + encodeURIComponent(kind) : url;
@@ -255,6 +331,8 @@ function pageUrl(query, kind) {
 /**
  * Calls onQuery() after the user pauses typing, never in the middle of an IME composition (the
  * composition's end counts as typing).
+ * @param {HTMLInputElement} input
+ * @param {() => void} onQuery
  */
 function watchTyping(input, onQuery) {
   let composing = false;
@@ -279,8 +357,14 @@ function watchTyping(input, onQuery) {
   });
 }
 
-/** Arrow keys move between the input and the result links; Escape goes back to the input. */
+/**
+ * Arrow keys move between the input and the result links; Escape goes back to the input.
+ * @param {HTMLInputElement} input
+ * @param {HTMLElement} container
+ * @param {(() => void) | null} close
+ */
 function arrowKeys(input, container, close) {
+  /** @returns {HTMLElement[]} */
   function links() {
     return Array.prototype.slice.call(container.querySelectorAll('a[href]'));
   }
@@ -294,7 +378,7 @@ function arrowKeys(input, container, close) {
   });
   container.addEventListener('keydown', function (event) {
     let all = links();
-    let at = all.indexOf(document.activeElement);
+    let at = all.indexOf(/** @type {HTMLElement} */ (document.activeElement));
     if (event.key === 'ArrowDown' && at >= 0 && at + 1 < all.length) {
       event.preventDefault();
       all[at + 1].focus();
@@ -311,12 +395,16 @@ function arrowKeys(input, container, close) {
   });
 }
 
-/** A search box with instant results in a panel below it; Enter opens the results page. */
+/**
+ * A search box with instant results in a panel below it; Enter opens the results page.
+ * @param {HTMLFormElement} form
+ */
 function enhanceBox(form) {
-  let input = form.querySelector('input[name="q"]');
-  if (!input) {
+  const found = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="q"]'));
+  if (!found) {
     return;
   }
+  const input = found;
   let panel = element('div', 'search-panel');
   panel.id = 'search-panel-' + (nextId++);
   panel.hidden = true;
@@ -324,7 +412,7 @@ function enhanceBox(form) {
   status.setAttribute('role', 'status');
   let list = element('ol', 'search-results');
   let footer = element('p', 'search-panel-footer');
-  let all = element('a', 'search-view-all');
+  let all = /** @type {HTMLAnchorElement} */ (element('a', 'search-view-all'));
   footer.appendChild(all);
   panel.appendChild(status);
   panel.appendChild(list);
@@ -393,7 +481,7 @@ function enhanceBox(form) {
   watchTyping(input, run);
   arrowKeys(input, panel, close);
   form.addEventListener('focusout', function (event) {
-    if (!event.relatedTarget || !form.contains(event.relatedTarget)) {
+    if (!event.relatedTarget || !form.contains(/** @type {Node} */ (event.relatedTarget))) {
       window.setTimeout(function () {
         if (!form.contains(document.activeElement)) {
           close();
@@ -403,19 +491,26 @@ function enhanceBox(form) {
   });
 }
 
-/** The results page: the query and kind filter live in the URL (?q=…&kind=question). */
+/**
+ * The results page: the query and kind filter live in the URL (?q=…&kind=question).
+ * @param {HTMLFormElement} form
+ */
 function enhancePage(form) {
-  let input = form.querySelector('input[name="q"]');
+  const foundInput = /** @type {HTMLInputElement | null} */ (form.querySelector('input[name="q"]'));
+  /** @type {HTMLInputElement[]} */
   let kinds = Array.prototype.slice.call(form.querySelectorAll('input[name="kind"]'));
+  /** @type {HTMLInputElement[]} */
   let langs = Array.prototype.slice.call(form.querySelectorAll('input[name="lang"]'));
   let langBase = form.querySelector('[data-search-base]');
   let ownLang = langs.filter(function (radio) { return radio.checked; }).map(function (radio) { return radio.value; })[0] || '';
   const status = /** @type {HTMLElement} */ (document.getElementById('search-status'));
-  let list = document.getElementById('search-results');
+  const foundList = document.getElementById('search-results');
   const more = /** @type {HTMLElement} */ (document.getElementById('search-more'));
-  if (!input || !status || !list || !more) {
+  if (!foundInput || !status || !foundList || !more) {
     return;
   }
+  const input = foundInput;
+  const list = foundList;
   let params = new URLSearchParams(window.location.search);
   input.value = params.get('q') || '';
   let kind = params.get('kind') || '';
@@ -456,9 +551,14 @@ function enhancePage(form) {
     window.history.replaceState(null, '', url);
   }
 
+  /**
+   * @param {Record<string, number> | null} counts
+   * @param {number} total
+   * @param {Partial<Response>} response
+   */
   function showCounts(counts, total, response) {
     kinds.forEach(function (radio) {
-      let count = radio.parentNode.querySelector('.search-kind-count');
+      let count = radio.parentNode && radio.parentNode.querySelector('.search-kind-count');
       if (count) {
         let n = radio.value ? counts && counts[radio.value] || 0 : total;
         count.textContent = counts ? '(' + (response.approximate ? '≈' : '') + n + (response.partial ? '+' : '') + ')' : '';
@@ -466,6 +566,7 @@ function enhancePage(form) {
     });
   }
 
+  /** @param {boolean} typing */
   function run(typing) {
     let query = input.value;
     let mine = ++sequence;
@@ -534,12 +635,15 @@ function enhancePage(form) {
   }
 }
 
-/** "/" focuses the search field (the results page's, else the header's) unless the user is typing. */
+/**
+ * "/" focuses the search field (the results page's, else the header's) unless the user is typing.
+ * @param {KeyboardEvent} event
+ */
 function onSlash(event) {
   if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) {
     return;
   }
-  let target = event.target;
+  let target = /** @type {HTMLElement | null} */ (event.target);
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) {
     return;
   }
@@ -571,7 +675,7 @@ function init() {
       config.labels[attribute.name.slice('data-i18n-'.length).replace(/-/g, '_')] = attribute.value;
     }
   }
-  let forms = document.querySelectorAll('form[role="search"]');
+  let forms = /** @type {NodeListOf<HTMLFormElement>} */ (document.querySelectorAll('form[role="search"]'));
   for (let f = 0; f < forms.length; f++) {
     if (forms[f].hasAttribute('data-search-results')) {
       enhancePage(forms[f]);
