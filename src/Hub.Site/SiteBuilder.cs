@@ -155,6 +155,11 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
     /// <summary>Load: hub.yml, the theme and its strings, every content file, and the references between pages that are not Markdown links.</summary>
     private Loaded? Load(Folders folders)
     {
+        // git runs as other processes and reads only the input folder: its answer is awaited once the content is loaded,
+        // so the wait for it overlaps loading instead of following it. Its own thread, as it mostly waits on git.
+        var git = options.DatesFromGit
+            ? Task.Factory.StartNew(() => GitDates.Read(folders.Input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
         var config = _stages.Step("config", () => SiteConfigLoader.Load(folders.Input, options.BasePath, PathDisplay.For, diagnostics));
         if (config is null)
         {
@@ -172,7 +177,7 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
             Translations.TranslationStatus.Check(content, diagnostics);
             return content;
         });
-        var dates = _stages.Step("dates read from git", () => ReadDates(folders.Input));
+        var dates = _stages.Step("dates read from git", () => ReadDates(folders.Input, git));
         var tagLabels = TagLabels.Load(folders.Input, config, site.Pages, PathDisplay.For, diagnostics);
         // Pages show a formula as checked once the check stage has bound it (see FormulaStep.DisplayHtml).
         var formulas = new FormulaStep();
@@ -180,9 +185,9 @@ internal sealed class BuildPipeline(BuildOptions options, DiagnosticBag diagnost
     }
 
     /// <summary>When pages last changed: from git when asked and the input is in a work tree (a shallow clone said once), else front matter only.</summary>
-    private LastUpdated ReadDates(string input)
+    private LastUpdated ReadDates(string input, Task<GitDates?>? reading)
     {
-        if (!options.DatesFromGit || GitDates.Read(input) is not { } git)
+        if (reading is null || reading.GetAwaiter().GetResult() is not { } git)
         {
             return LastUpdated.FrontMatterOnly;
         }

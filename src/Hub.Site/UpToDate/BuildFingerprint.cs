@@ -38,6 +38,11 @@ internal static class BuildFingerprint
     {
         var hash = new XxHash128();
         void Add(string key, string? value) => AddLine(hash, key, value);
+        // git is another process: it answers while the files are hashed (its line is added after them). Its own thread,
+        // as it mostly waits, and the pool's threads hash the files.
+        var head = options.DatesFromGit
+            ? Task.Factory.StartNew(() => Hub.Site.Content.GitDates.HeadOf(input), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
 
         Add("format", "3");
         // An assembly's MVID is a hash of its bytes (deterministic builds), which include the name and version of
@@ -57,10 +62,10 @@ internal static class BuildFingerprint
         Add("drafts", options.Drafts ? "1" : "0");
         Add("strict", options.Strict ? "1" : "0");
         Add("live reload", options.LiveReload ? "1" : "0");
-        // A commit changes pages' dates without changing a byte of the input.
-        Add("git dates", options.DatesFromGit ? Hub.Site.Content.GitDates.HeadOf(input) ?? "none" : "off");
         AddFolder(hash, "input", input, cacheDirectory);
         AddFolder(hash, "theme", theme, cacheDirectory);
+        // A commit changes pages' dates without changing a byte of the input.
+        Add("git dates", head is null ? "off" : head.GetAwaiter().GetResult() ?? "none");
         return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 
