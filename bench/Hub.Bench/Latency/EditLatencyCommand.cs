@@ -14,7 +14,7 @@ namespace Hub.Bench.Latency;
 /// <c>hub serve</c> computes a language's search index again once edits pause for a second, on one core, and an edit
 /// cancels that computation. So that saves meet the refresh in every phase (waiting, computing, just written), the
 /// pauses between saves cycle through <c>--pauses-ms</c> (by default 1.1 to 3.5 s); with <c>--search-dir</c> (the
-/// output's <c>search/LANG/</c>) it counts the pauses after which a refreshed index was on disk, which shows the
+/// output's <c>search/LANG/</c>) it counts the saves after which a refreshed index was written (before the next save), which shows the
 /// refresh ran between the saves.
 /// </para>
 /// </summary>
@@ -29,6 +29,7 @@ public static class EditLatencyCommand
             .Select(p => TimeSpan.FromMilliseconds(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
         var searchDir = options.Text("search-dir", string.Empty);
         var refreshed = 0;
+        var indexSeen = searchDir.Length > 0 ? Newest(searchDir) : DateTime.MinValue;
         var timeout = TimeSpan.FromSeconds(options.Int("timeout-s", 300));
         var title = options.Text("mode", "body") == "title";
         var alsoPath = options.Text("also", string.Empty);
@@ -59,14 +60,18 @@ public static class EditLatencyCommand
                     alsoResults.Add(watch.Elapsed.TotalMilliseconds);
                 }
                 var pause = pauses[(run - 1) % pauses.Length];
-                var saved = DateTime.UtcNow;
                 Thread.Sleep(pause);
-                var indexWritten = searchDir.Length > 0 && Newest(searchDir) > saved;
+                // Written since the last look: during this save's update or the pause after it.
+                var indexWritten = false;
+                if (searchDir.Length > 0 && Newest(searchDir) is var newest && newest > indexSeen)
+                {
+                    (indexWritten, indexSeen) = (true, newest);
+                }
                 refreshed += indexWritten ? 1 : 0;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {run}: {results[^1]:F0} ms")
                     + (also is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; also {alsoResults[^1]:F0} ms"))
                     + string.Create(CultureInfo.InvariantCulture, $"; then {pause.TotalMilliseconds:F0} ms pause")
-                    + (searchDir.Length == 0 ? string.Empty : indexWritten ? ", search index refreshed" : ", search index not yet refreshed"));
+                    + (searchDir.Length == 0 ? string.Empty : indexWritten ? ", search index refreshed since the last save" : ", search index not refreshed since the last save"));
             }
         }
         finally
