@@ -337,7 +337,7 @@ if [ -f "$OUT/serve-size.txt" ]; then
     what="save an article's body"; [ "$mode" = title ] && what="change an article's title"
     med="$(get median_ms "$line")"; over="$(get over150 "$line")"
     ok="$(awk -v m="$med" -v o="$over" 'BEGIN { print (m < 100 && o == 0 ? "met" : "**not met**") }')"
-    echo "| \`hub serve\` ($(hub_name "$serve_hub")): $what → its new HTML on disk, $count saves (index refreshed in ${refreshed:-?} of the pauses) | bench | $n | median $med ms, p90 $(get p90_ms "$line") ms, max $(get max_ms "$line") ms (min $(get min_ms "$line")) | – | – | median < 100 ms, none over 150 ms: $ok ($over over) |"
+    echo "| \`hub serve\` ($(hub_name "$serve_hub")): $what → its new HTML on disk, $count saves (search index written between saves after ${refreshed:-?} of them) | bench | $n | median $med ms, p90 $(get p90_ms "$line") ms, max $(get max_ms "$line") ms (min $(get min_ms "$line")) | – | – | median < 100 ms, none over 150 ms: $ok ($over over) |"
     also="$(grep -s '^also_median_ms=' "$OUT/edit-latency-$mode.txt" || true)"
     if [ -n "$also" ]; then
       echo "| \`hub serve\`: change an article's title → a tag page listing it updated too | bench | $n | median $(get also_median_ms "$also") ms, p90 $(get also_p90_ms "$also") ms, max $(get also_max_ms "$also") ms | – | – | – |"
