@@ -97,7 +97,10 @@ timed() {
   local size="$1" key="$2" logfile="$3"; shift 3
   local tf; tf="$(mktemp)"
   if ! /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$logfile" 2>&1; then
-    log "FAILED: $* (log: $logfile)"; tail -20 "$logfile" >&2; rm -f "$tf"; exit 1
+    log "FAILED: $* (log: $logfile)"; tail -20 "$logfile" >&2; rm -f "$tf"
+    # The 100,000-article builds may fail (memory): the table says so and the run goes on.
+    [ "${SOFT:-0}" = 1 ] && { echo "$size $key" >>"$OUT/failed.txt"; return 0; }
+    exit 1
   fi
   echo "$size $key $(tail -1 "$tf")" >>"$RESULTS"
   log "  $key: $(tail -1 "$tf" | awk '{ printf "%s s, %.0f MiB, CPU %.2f s", $1, $2 / 1024, $3 + $4 }') (load $(cut -d' ' -f1 /proc/loadavg))"
@@ -113,7 +116,7 @@ if [ "$REPORT" = 1 ]; then
   VARIED="$(cat "$OUT/varied.txt")"
 else
 : >"$RESULTS"
-rm -f "$OUT"/edit-latency*.txt "$OUT/serve-size.txt" "$OUT/ci.txt" "$OUT/load-after.txt"
+rm -f "$OUT"/edit-latency*.txt "$OUT/serve-size.txt" "$OUT/ci.txt" "$OUT/load-after.txt" "$OUT/failed.txt"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$LOAD_BEFORE" >"$OUT/load-before.txt"
 echo "$ARGS" >"$OUT/args.txt"
@@ -231,7 +234,8 @@ if [ "$SERVE" = 1 ]; then
     tag="$(sed -n 's/^tags: \[.*"\([^"]*\)"\]$/\1/p' "$corpus/hub/input/articles/$article.md" | tr 'A-Z' 'a-z')"
     [ "$mode" = title ] && also=(--also "$served/ja/tags/$tag/index.html")
     dotnet "$BENCH_DLL" edit-latency --mode "$mode" --file "$corpus/hub/input/articles/$article.md" --html "$served/ja/articles/$article/index.html" \
-      "${also[@]}" --runs "$SAVES" --search-dir "$served/search/ja" | tee "$OUT/edit-latency-$mode.txt" >&2
+      "${also[@]}" --runs "$SAVES" --search-dir "$served/search/ja" | tee "$OUT/edit-latency-$mode.txt" >&2 \
+      || { log "  the $mode saves failed (see above); the table leaves them out"; rm -f "$OUT/edit-latency-$mode.txt"; }
   done
   kill "$SERVE_PID" 2>/dev/null || true
   wait "$SERVE_PID" 2>/dev/null || true
@@ -244,11 +248,11 @@ fi
 if [ "$SCALE" -gt 0 ] 2>/dev/null; then
   hub="$(echo "$HUBS" | awk '{ print $1 }')"
   corpus bench "$SCALE"
-  full_builds bench "$SCALE" 1 "$hub"
+  SOFT=1 full_builds bench "$SCALE" 1 "$hub"
 fi
 
 if [ "$CI" = 1 ]; then
-  "$ROOT/bench/ci-publish.sh" >"$OUT/ci.txt"
+  "$ROOT/bench/ci-publish.sh" >"$OUT/ci.txt" || log "the CI simulation failed (see above)"
 fi
 
 for size in $SIZES; do for name in $CORPORA; do rm -rf "$OUT/site-$name-$size/runs"; done; done
@@ -345,6 +349,9 @@ if [ -f "$OUT/serve-size.txt" ]; then
   done
   echo "| \`hub serve\`: first build until it serves | bench | $n | $(awk -v ms="$serve_ready" 'BEGIN { printf "%.1f s", ms / 1000 }') | – | – | – |"
 fi
+while read -r size key; do
+  echo "| $key at $(fmt_n "$size") articles: **failed** (see bench/out/*-$size.log) | | | | | | |"
+done < <(cat "$OUT/failed.txt" 2>/dev/null)
 if [ -s "$OUT/ci.txt" ]; then
   cat "$OUT/ci.txt"
 fi
