@@ -12,6 +12,16 @@ public static class CorpusCommand
     {
         var pages = options.Int("pages", 1000);
         var seed = options.ULong("seed", 20251001);
+        CorpusShape shape;
+        try
+        {
+            shape = new CorpusShape(CorpusShape.ParseLength(options.Text("length", "medium")), CorpusShape.ParseMix(options.Text("mix", "ja=100")));
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
+        }
         var root = Path.GetFullPath(options.Required("out"));
         if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !File.Exists(Path.Combine(root, Marker)))
         {
@@ -30,7 +40,7 @@ public static class CorpusCommand
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, Marker), "written by bench/Hub.Bench corpus\n");
 
-        var plan = CorpusPlan.Create(pages, seed);
+        var plan = CorpusPlan.Create(pages, seed, shape);
         using var hub = new CorpusFiles(Path.Combine(root, "hub"));
         HubSiteWriter.Write(plan, hub);
         using var hugo = new CorpusFiles(Path.Combine(root, "hugo"));
@@ -40,9 +50,10 @@ public static class CorpusCommand
         var chars = bodies.Average(b => b.Length);
         var japanese = bodies.Sum(b => b.Count(IsJapanese)) / (double)bodies.Sum(b => b.Length);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"corpus {pages} articles, {plan.Kpis.Count} KPIs, {plan.Catalogues.Count} catalogues x {CorpusPlan.QuestionsPerCatalogue} questions (seed {seed}) -> {root}"));
+            $"corpus {pages} articles, {plan.Kpis.Count} KPIs, {plan.Catalogues.Count} catalogues x {CorpusPlan.QuestionsPerCatalogue} questions (seed {seed}, length {shape.Length}, mix {string.Join(",", shape.Mix.Select(m => $"{m.Lang}={m.Percent}"))}) -> {root}"));
+        var byLang = string.Join(", ", plan.Articles.GroupBy(a => a.Lang).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  article body: {chars:F0} chars on average, {japanese:P0} Japanese; hub {hub.Count} files {hub.Bytes / 1024.0 / 1024:F1} MiB digest {hub.Digest()}; hugo {hugo.Count} files digest {hugo.Digest()}; {watch.Elapsed.TotalSeconds:F1} s"));
+            $"  articles by language: {byLang}; article body: {chars:F0} chars on average, {japanese:P0} Japanese characters; hub {hub.Count} files {hub.Bytes / 1024.0 / 1024:F1} MiB digest {hub.Digest()}; hugo {hugo.Count} files digest {hugo.Digest()}; {watch.Elapsed.TotalSeconds:F1} s"));
         return 0;
     }
 

@@ -3,7 +3,76 @@ using System.Text;
 
 namespace Hub.Bench.Corpus;
 
-public sealed record ArticlePlan(string Slug, string Title, string Summary, string Date, IReadOnlyList<string> Tags, string Body);
+public sealed record ArticlePlan(string Slug, string Lang, string Title, string Summary, string Date, IReadOnlyList<string> Tags, string Body);
+
+/// <summary>
+/// What varies between corpora besides the seed: how long articles are (<see cref="Length"/> scales every
+/// paragraph's sentence count: 1 is the benchmark's ~800-character article) and which languages they are written in,
+/// with their shares in percent (the first is the site's default language; KPI pages and catalogues are written
+/// in Japanese, in that language).
+/// </summary>
+public sealed record CorpusShape(double Length, IReadOnlyList<(string Lang, int Percent)> Mix)
+{
+    public static readonly CorpusShape Default = new(1, [("ja", 100)]);
+
+    public string DefaultLang => Mix[0].Lang;
+
+    /// <summary><c>short</c> (0.4), <c>medium</c> (1), <c>long</c> (3) or a factor such as <c>2.5</c>.</summary>
+    public static double ParseLength(string text) => text switch
+    {
+        "short" => 0.4,
+        "medium" => 1,
+        "long" => 3,
+        _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 && f <= 20 => f,
+        _ => throw new ArgumentException($"--length: expected short, medium, long or a factor in (0, 20], got '{text}'"),
+    };
+
+    /// <summary><c>ja=70,ko=20,en=10</c>: languages (ja, ko, en) with whole percentages that add up to 100.</summary>
+    public static IReadOnlyList<(string Lang, int Percent)> ParseMix(string text)
+    {
+        var mix = new List<(string, int)>();
+        foreach (var part in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = part.Split('=');
+            if (pair.Length != 2 || pair[0] is not ("ja" or "ko" or "en") || !int.TryParse(pair[1], NumberStyles.None, CultureInfo.InvariantCulture, out var percent) || percent <= 0)
+            {
+                throw new ArgumentException($"--mix: expected LANG=PERCENT pairs of ja, ko, en such as ja=70,ko=20,en=10, got '{part}'");
+            }
+            if (mix.Exists(m => m.Item1 == pair[0]))
+            {
+                throw new ArgumentException($"--mix: {pair[0]} is given twice");
+            }
+            mix.Add((pair[0], percent));
+        }
+        if (mix.Count == 0 || mix.Sum(m => m.Item2) != 100)
+        {
+            throw new ArgumentException($"--mix: the shares must add up to 100, got '{text}'");
+        }
+        return mix;
+    }
+
+    /// <summary>The language of article <paramref name="i"/>: drawn from its own stream, so the text of a Japanese-only corpus is unchanged.</summary>
+    public string LangOf(ulong seed, int i)
+    {
+        if (Mix.Count == 1)
+        {
+            return Mix[0].Lang;
+        }
+        var roll = Prng.For(seed, "lang", i).Next(100);
+        foreach (var (lang, percent) in Mix)
+        {
+            if (roll < percent)
+            {
+                return lang;
+            }
+            roll -= percent;
+        }
+        return Mix[^1].Lang;
+    }
+
+    /// <summary>A paragraph of <paramref name="count"/> sentences at this length (at least one).</summary>
+    public int Sentences(int count) => Length == 1 ? count : Math.Max(1, (int)Math.Round(count * Length, MidpointRounding.AwayFromZero));
+}
 
 public sealed record KpiInputPlan(string Name, string Label, string Unit, double Min, double Default);
 
@@ -38,32 +107,36 @@ public sealed class CorpusPlan
 
     public static string CatalogueSlug(int i) => $"c-{i:D4}";
 
-    public static CorpusPlan Create(int articleCount, ulong seed)
+    public required CorpusShape Shape { get; init; }
+
+    public static CorpusPlan Create(int articleCount, ulong seed) => Create(articleCount, seed, CorpusShape.Default);
+
+    public static CorpusPlan Create(int articleCount, ulong seed, CorpusShape shape)
     {
         var kpiCount = Math.Max(3, articleCount / ArticlesPerKpi);
         var catalogueCount = Math.Max(1, articleCount / ArticlesPerCatalogue);
-        var titles = Enumerable.Range(1, articleCount).Select(i => ArticleTitle(seed, i)).ToList();
+        var langs = Enumerable.Range(1, articleCount).Select(i => shape.LangOf(seed, i)).ToList();
+        // Articles link to articles of their own language (1-based numbers), as a team's pages mostly do.
+        var sameLang = langs.Select((lang, k) => (lang, k + 1)).GroupBy(x => x.lang).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToList());
+        var titles = Enumerable.Range(1, articleCount).Select(i => TextMaker.For(langs[i - 1], Prng.For(seed, "title", i)).ArticleTitle(i)).ToList();
         var kpis = Enumerable.Range(1, kpiCount).Select(i => Kpi(seed, i, kpiCount, titles)).ToList();
         var catalogues = Enumerable.Range(1, catalogueCount).Select(i => Catalogue(seed, i, kpis)).ToList();
-        var articles = Enumerable.Range(1, articleCount).Select(i => Article(seed, i, titles, kpis, catalogues)).ToList();
-        return new CorpusPlan { Articles = articles, Kpis = kpis, Catalogues = catalogues };
+        var articles = Enumerable.Range(1, articleCount).Select(i => Article(seed, shape, i, langs[i - 1], sameLang[langs[i - 1]], titles, kpis, catalogues)).ToList();
+        return new CorpusPlan { Articles = articles, Kpis = kpis, Catalogues = catalogues, Shape = shape };
     }
 
-    private static string ArticleTitle(ulong seed, int i)
-    {
-        var random = Prng.For(seed, "title", i);
-        return $"{random.Pick(Vocabulary.Topics)}の{random.Pick(Vocabulary.Aspects)}：{random.Pick(Vocabulary.Nouns)}編 No.{i}";
-    }
-
-    private static ArticlePlan Article(ulong seed, int i, IReadOnlyList<string> titles, IReadOnlyList<KpiPlan> kpis, IReadOnlyList<CataloguePlan> catalogues)
+    private static ArticlePlan Article(ulong seed, CorpusShape shape, int i, string lang, List<int> pool, IReadOnlyList<string> titles, IReadOnlyList<KpiPlan> kpis, IReadOnlyList<CataloguePlan> catalogues)
     {
         var random = Prng.For(seed, "article", i);
-        var text = new TextMaker(random);
+        var text = TextMaker.For(lang, random);
+        // With every article in the pool this draws what the generator always drew: 1 + Next(count), the next one for itself.
+        var self = pool.BinarySearch(i);
         int OtherArticle()
         {
-            var j = random.Between(1, titles.Count);
-            return j == i ? (i % titles.Count) + 1 : j;
+            var k = random.Next(pool.Count);
+            return k == self ? pool[(k + 1) % pool.Count] : pool[k];
         }
+        string Sentences(int count) => text.Sentences(shape.Sentences(count));
         string ArticleLink()
         {
             var j = OtherArticle();
@@ -74,27 +147,27 @@ public sealed class CorpusPlan
         var question = random.Between(1, QuestionsPerCatalogue);
 
         var body = new StringBuilder();
-        body.Append(text.Sentences(3)).Append("詳しくは").Append(ArticleLink()).Append("も参照してください。\n\n");
+        body.Append(Sentences(3)).Append(text.SeeAlso(ArticleLink())).Append("\n\n");
         body.Append("## ").Append(text.Heading()).Append("\n\n");
-        body.Append(text.Sentences(2)).Append("関連する指標は[").Append(kpis[kpi - 1].Title).Append("](⟦K:").Append(kpi).Append("⟧)です。\n\n");
+        body.Append(Sentences(2)).Append(text.RelatedKpi($"[{kpis[kpi - 1].Title}](⟦K:{kpi}⟧)")).Append("\n\n");
         for (var k = 0; k < 4; k++)
         {
             body.Append("- ").Append(text.ListItem()).Append('\n');
         }
         body.Append("\n## ").Append(text.Heading()).Append("\n\n");
-        body.Append("| 項目 | 見るポイント | 頻度 |\n|---|---|---|\n");
+        body.Append(text.TableHeader()).Append("\n|---|---|---|\n");
         for (var k = 0; k < 3; k++)
         {
-            body.Append("| ").Append(text.Noun()).Append(" | ").Append(text.Noun()).Append('の').Append(text.Noun()).Append(" | ")
-                .Append(random.Pick(Vocabulary.Cadences)).Append(" |\n");
+            body.Append("| ").Append(text.Noun()).Append(" | ").Append(text.TableCell(text.Noun(), text.Noun())).Append(" | ")
+                .Append(text.Cadence()).Append(" |\n");
         }
         body.Append("\n### ").Append(text.Heading()).Append("\n\n");
         var footnote = random.Chance(25);
-        body.Append(text.Sentences(3)).Append(footnote ? "[^1]" : string.Empty).Append("\n\n");
-        body.Append("1. ").Append(text.ListItem()).Append("\n2. ").Append(ArticleLink()).Append("の手順に沿って進める\n3. ").Append(text.ListItem()).Append("\n\n");
+        body.Append(Sentences(3).TrimEnd()).Append(footnote ? "[^1]" : string.Empty).Append("\n\n");
+        body.Append("1. ").Append(text.ListItem()).Append("\n2. ").Append(text.FollowSteps(ArticleLink())).Append("\n3. ").Append(text.ListItem()).Append("\n\n");
         if (random.Chance(20))
         {
-            body.Append("> [!NOTE]\n> ").Append(text.Sentence()).Append("\n\n");
+            body.Append("> [!NOTE]\n> ").Append(text.Sentence().TrimEnd()).Append("\n\n");
         }
         switch (i % 20)
         {
@@ -106,15 +179,15 @@ public sealed class CorpusPlan
                 break;
         }
         body.Append("## ").Append(text.Heading()).Append("\n\n");
-        body.Append(text.Sentences(2));
+        body.Append(Sentences(2));
         if (random.Chance(40))
         {
-            body.Append("面接では[").Append(catalogues[catalogue - 1].Title).Append("](⟦Q:").Append(catalogue).Append(":q-").Append(question.ToString("D2", CultureInfo.InvariantCulture)).Append("⟧)の質問も役立ちます。");
+            body.Append(text.InterviewTip($"[{catalogues[catalogue - 1].Title}](⟦Q:{catalogue}:q-{question.ToString("D2", CultureInfo.InvariantCulture)}⟧)")).Append(text.Gap);
         }
-        body.Append("次は").Append(ArticleLink()).Append("を読んでみてください。\n");
+        body.Append(text.ReadNext(ArticleLink())).Append('\n');
         if (footnote)
         {
-            body.Append("\n[^1]: ").Append(text.Sentence()).Append('\n');
+            body.Append("\n[^1]: ").Append(text.Sentence().TrimEnd()).Append('\n');
         }
 
         var tags = new List<string>();
@@ -128,13 +201,13 @@ public sealed class CorpusPlan
         }
         tags.Add($"series-{((i - 1) / 50) + 1:D3}");
         var date = new DateOnly(2020, 1, 1).AddDays((int)((i * 37L) % 2190)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new ArticlePlan(ArticleSlug(i), titles[i - 1], text.Sentence(), date, tags, body.ToString());
+        return new ArticlePlan(ArticleSlug(i), lang, titles[i - 1], text.Sentence().TrimEnd(), date, tags, body.ToString());
     }
 
     private static KpiPlan Kpi(ulong seed, int i, int kpiCount, IReadOnlyList<string> articleTitles)
     {
         var random = Prng.For(seed, "kpi", i);
-        var text = new TextMaker(random);
+        var text = new JapaneseText(random);
         var noun = text.Noun();
         string title, formula, format, better;
         KpiInputPlan[] inputs;
@@ -198,7 +271,7 @@ public sealed class CorpusPlan
     private static CataloguePlan Catalogue(ulong seed, int i, IReadOnlyList<KpiPlan> kpis)
     {
         var random = Prng.For(seed, "catalogue", i);
-        var text = new TextMaker(random);
+        var text = new JapaneseText(random);
         var questions = new List<QuestionPlan>();
         for (var q = 1; q <= QuestionsPerCatalogue; q++)
         {

@@ -8,13 +8,17 @@ public static partial class HubSiteWriter
 {
     public static void Write(CorpusPlan plan, CorpusFiles files)
     {
-        files.Write("input/hub.yml", """
-            title: { ja: CSナレッジハブ（ベンチマーク）, en: CS Knowledge Hub (benchmark) }
+        var languages = string.Join(", ", plan.Shape.Mix.Select(m => m.Lang));
+        // The title map of the Japanese-only corpus as it always was; Korean joins it when the site has Korean pages.
+        var korean = plan.Shape.Mix.Any(m => m.Lang == "ko") ? " ko: CS 지식 허브(벤치마크)," : string.Empty;
+        files.Write("input/hub.yml", $$"""
+            title: { ja: CSナレッジハブ（ベンチマーク）,{{korean}} en: CS Knowledge Hub (benchmark) }
             baseUrl: https://example.github.io/cs-hub/
-            languages: [ja]
+            languages: [{{languages}}]
             currency: JPY
 
             """);
+        string ArticleFile(int j) => plan.Articles[j - 1].Slug + (plan.Articles[j - 1].Lang == plan.Shape.DefaultLang ? "" : "." + plan.Articles[j - 1].Lang) + ".md";
         foreach (var article in plan.Articles)
         {
             var sb = new StringBuilder("---\n");
@@ -22,8 +26,8 @@ public static partial class HubSiteWriter
             sb.Append("summary: ").Append(CorpusFiles.Quote(article.Summary)).Append('\n');
             sb.Append("date: ").Append(article.Date).Append('\n');
             sb.Append("tags: [").AppendJoin(", ", article.Tags.Select(CorpusFiles.Quote)).Append("]\n");
-            sb.Append("---\n\n").Append(Resolve(article.Body, "articles"));
-            files.Write($"input/articles/{article.Slug}.md", sb.ToString());
+            sb.Append("---\n\n").Append(Resolve(article.Body, "articles", ArticleFile));
+            files.Write($"input/articles/{ArticleFile(int.Parse(article.Slug[2..], System.Globalization.CultureInfo.InvariantCulture))}", sb.ToString());
         }
         foreach (var kpi in plan.Kpis)
         {
@@ -46,7 +50,7 @@ public static partial class HubSiteWriter
                     .Append(" }, result: ").Append(CorpusFiles.Number(result)).Append(" }\n");
             }
             sb.Append("related: [").AppendJoin(", ", kpi.Related).Append("]\n");
-            sb.Append("---\n\n").Append(Resolve(kpi.Body, "kpis"));
+            sb.Append("---\n\n").Append(Resolve(kpi.Body, "kpis", ArticleFile));
             files.Write($"input/kpis/{kpi.Slug}.md", sb.ToString());
         }
         foreach (var catalogue in plan.Catalogues)
@@ -101,13 +105,13 @@ public static partial class HubSiteWriter
     }
 
     /// <summary>Turns the plan's tokens into relative source links and Markdig custom containers.</summary>
-    private static string Resolve(string body, string fromSection) => Token().Replace(body, m =>
+    private static string Resolve(string body, string fromSection, Func<int, string> articleFile) => Token().Replace(body, m =>
     {
         var parts = m.Groups[1].Value.Split(':');
         var id = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
         return parts[0] switch
         {
-            "A" => (fromSection == "articles" ? "" : "../articles/") + CorpusPlan.ArticleSlug(id) + ".md",
+            "A" => (fromSection == "articles" ? "" : "../articles/") + articleFile(id),
             "K" => (fromSection == "kpis" ? "" : "../kpis/") + CorpusPlan.KpiSlug(id) + ".md",
             "Q" => $"../catalogues/{CorpusPlan.CatalogueSlug(id)}.yml#{parts[2]}",
             "EK" => $":::kpi {CorpusPlan.KpiSlug(id)}\n:::",

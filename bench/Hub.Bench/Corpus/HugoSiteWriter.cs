@@ -11,7 +11,21 @@ public static class HugoSiteWriter
 {
     public static void Write(CorpusPlan plan, CorpusFiles files)
     {
-        files.Write("hugo.toml", """
+        var multilingual = plan.Shape.Mix.Count > 1;
+        var defaultLang = plan.Shape.DefaultLang;
+        // One language: the configuration the benchmark always had. Several: Hugo's multilingual mode, a
+        // translation per file name suffix (a-00012.ko.md) as in Hub, the default language at the root.
+        files.Write("hugo.toml", multilingual ? $"""
+            baseURL = "https://example.github.io/cs-hub/"
+            defaultContentLanguage = "{defaultLang}"
+            title = "CSナレッジハブ（ベンチマーク）"
+            hasCJKLanguage = true
+
+            {string.Concat(plan.Shape.Mix.Select((m, k) => $"[languages.{m.Lang}]\nlanguageCode = \"{m.Lang}\"\nweight = {k + 1}\n"))}
+            [taxonomies]
+            tag = "tags"
+
+            """ : """
             baseURL = "https://example.github.io/cs-hub/"
             languageCode = "ja"
             defaultContentLanguage = "ja"
@@ -22,6 +36,7 @@ public static class HugoSiteWriter
             tag = "tags"
 
             """);
+        string ArticleFile(int j) => plan.Articles[j - 1].Slug + (plan.Articles[j - 1].Lang == defaultLang ? "" : "." + plan.Articles[j - 1].Lang) + ".md";
         files.Write("content/_index.md", "---\ntitle: \"ホーム\"\n---\n");
         files.Write("content/articles/_index.md", "---\ntitle: \"記事\"\n---\n");
         files.Write("content/kpis/_index.md", "---\ntitle: \"KPI\"\n---\n");
@@ -33,8 +48,8 @@ public static class HugoSiteWriter
             sb.Append("summary: ").Append(CorpusFiles.Quote(article.Summary)).Append('\n');
             sb.Append("date: ").Append(article.Date).Append('\n');
             sb.Append("tags: [").AppendJoin(", ", article.Tags.Select(CorpusFiles.Quote)).Append("]\n");
-            sb.Append("---\n\n").Append(Resolve(article.Body));
-            files.Write($"content/articles/{article.Slug}.md", sb.ToString());
+            sb.Append("---\n\n").Append(Resolve(article.Body, ArticleFile));
+            files.Write($"content/articles/{ArticleFile(int.Parse(article.Slug[2..], System.Globalization.CultureInfo.InvariantCulture))}", sb.ToString());
         }
         foreach (var kpi in plan.Kpis)
         {
@@ -42,7 +57,7 @@ public static class HugoSiteWriter
             sb.Append("title: ").Append(CorpusFiles.Quote(kpi.Title)).Append('\n');
             sb.Append("summary: ").Append(CorpusFiles.Quote(kpi.Summary)).Append('\n');
             sb.Append("formula: ").Append(CorpusFiles.Quote(kpi.Formula)).Append('\n');
-            sb.Append("---\n\n").Append(Resolve(kpi.Body));
+            sb.Append("---\n\n").Append(Resolve(kpi.Body, ArticleFile));
             files.Write($"content/kpis/{kpi.Slug}.md", sb.ToString());
         }
         foreach (var catalogue in plan.Catalogues)
@@ -64,18 +79,28 @@ public static class HugoSiteWriter
         files.Write("layouts/_default/baseof.html", BaseOf);
         files.Write("layouts/_default/single.html", Single);
         files.Write("layouts/_default/list.html", List);
-        files.Write("layouts/_default/_markup/render-link.html", RenderLink);
-        files.Write("layouts/shortcodes/kpi.html", KpiShortcode);
-        files.Write("layouts/shortcodes/questions.html", QuestionsShortcode);
+        // Several languages: a page that is not in the linking page's language is looked up in the others, as Hub does.
+        files.Write("layouts/_default/_markup/render-link.html", multilingual ? Fallback(RenderLink) : RenderLink);
+        files.Write("layouts/shortcodes/kpi.html", multilingual ? Fallback(KpiShortcode) : KpiShortcode);
+        files.Write("layouts/shortcodes/questions.html", multilingual ? Fallback(QuestionsShortcode) : QuestionsShortcode);
     }
 
-    private static string Resolve(string body) => HubSiteWriter.Token().Replace(body, m =>
+    /// <summary>Turns <c>with site.GetPage X</c> into a lookup in the page's language, then in each language's site in order.</summary>
+    private static string Fallback(string template)
+    {
+        var start = template.IndexOf("with site.GetPage ", StringComparison.Ordinal);
+        var end = template.IndexOf(" -}}", start, StringComparison.Ordinal);
+        var path = template[(start + "with site.GetPage ".Length)..end];
+        return template[..start] + $"$path := {path} -}}}}{{{{- $p := site.GetPage $path -}}}}{{{{- range site.Sites }}}}{{{{ if not $p }}}}{{{{ $p = .GetPage $path }}}}{{{{ end }}}}{{{{ end -}}}}{{{{- with $p" + template[end..];
+    }
+
+    private static string Resolve(string body, Func<int, string> articleFile) => HubSiteWriter.Token().Replace(body, m =>
     {
         var parts = m.Groups[1].Value.Split(':');
         var id = int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
         return parts[0] switch
         {
-            "A" => $"/articles/{CorpusPlan.ArticleSlug(id)}.md",
+            "A" => $"/articles/{articleFile(id)}",
             "K" => $"/kpis/{CorpusPlan.KpiSlug(id)}.md",
             "Q" => $"/catalogues/{CorpusPlan.CatalogueSlug(id)}.md#{parts[2]}",
             "EK" => $"{{{{< kpi \"{CorpusPlan.KpiSlug(id)}\" >}}}}",

@@ -10,6 +10,13 @@ namespace Hub.Bench.Latency;
 /// title (lists, tag pages and the search index change too). With <c>--also H2</c> (e.g. the section list page)
 /// it also reports when H2 shows the edit: the time until everything the edit changed is written. The file is
 /// restored at the end.
+/// <para>
+/// <c>hub serve</c> computes a language's search index again once edits pause for a second, on one core, and an edit
+/// cancels that computation. So that saves meet the refresh in every phase (waiting, computing, just written), the
+/// pauses between saves cycle through <c>--pauses-ms</c> (by default 1.1 to 3.5 s); with <c>--search-dir</c> (the
+/// output's <c>search/LANG/</c>) it counts the saves after which a refreshed index was written (before the next save), which shows the
+/// refresh ran between the saves.
+/// </para>
 /// </summary>
 public static class EditLatencyCommand
 {
@@ -18,7 +25,11 @@ public static class EditLatencyCommand
         var file = Path.GetFullPath(options.Required("file"));
         var html = Path.GetFullPath(options.Required("html"));
         var runs = options.Int("runs", 5);
-        var pause = TimeSpan.FromMilliseconds(options.Int("pause-ms", 1500));
+        var pauses = options.Text("pauses-ms", options.Text("pause-ms", "1100,1400,1800,2500,3500")).Split(',')
+            .Select(p => TimeSpan.FromMilliseconds(int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
+        var searchDir = options.Text("search-dir", string.Empty);
+        var refreshed = 0;
+        var indexSeen = searchDir.Length > 0 ? Newest(searchDir) : DateTime.MinValue;
         var timeout = TimeSpan.FromSeconds(options.Int("timeout-s", 300));
         var title = options.Text("mode", "body") == "title";
         var alsoPath = options.Text("also", string.Empty);
@@ -48,9 +59,19 @@ public static class EditLatencyCommand
                     }
                     alsoResults.Add(watch.Elapsed.TotalMilliseconds);
                 }
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {run}: {results[^1]:F0} ms")
-                    + (also is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; also {alsoResults[^1]:F0} ms")));
+                var pause = pauses[(run - 1) % pauses.Length];
                 Thread.Sleep(pause);
+                // Written since the last look: during this save's update or the pause after it.
+                var indexWritten = false;
+                if (searchDir.Length > 0 && Newest(searchDir) is var newest && newest > indexSeen)
+                {
+                    (indexWritten, indexSeen) = (true, newest);
+                }
+                refreshed += indexWritten ? 1 : 0;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"edit {run}: {results[^1]:F0} ms")
+                    + (also is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; also {alsoResults[^1]:F0} ms"))
+                    + string.Create(CultureInfo.InvariantCulture, $"; then {pause.TotalMilliseconds:F0} ms pause")
+                    + (searchDir.Length == 0 ? string.Empty : indexWritten ? ", search index refreshed since the last save" : ", search index not refreshed since the last save"));
             }
         }
         finally
@@ -63,14 +84,26 @@ public static class EditLatencyCommand
         {
             Console.WriteLine(Summary("also_", alsoResults));
         }
+        if (searchDir.Length > 0)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search_refreshed={refreshed} saves={results.Count}"));
+        }
         return 0;
     }
+
+    /// <summary>When a file of <paramref name="dir"/> was last written (the refresh replaces the files of the language it computed).</summary>
+    private static DateTime Newest(string dir) =>
+        Directory.Exists(dir) ? Directory.EnumerateFiles(dir).Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max() : DateTime.MinValue;
 
     private static string Summary(string prefix, List<double> results)
     {
         var sorted = results.Order().ToList();
         var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-        return string.Create(CultureInfo.InvariantCulture, $"{prefix}median_ms={median:F0} {prefix}min_ms={sorted[0]:F0} {prefix}max_ms={sorted[^1]:F0}");
+        // Nearest rank: the smallest value at least 90 % of the saves did not exceed.
+        var p90 = sorted[(int)Math.Ceiling(0.9 * sorted.Count) - 1];
+        var over = sorted.Count(ms => ms > 150);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{prefix}median_ms={median:F0} {prefix}min_ms={sorted[0]:F0} {prefix}max_ms={sorted[^1]:F0} {prefix}p90_ms={p90:F0} {prefix}over150={over}");
     }
 
     private static string RetitleWith(string text, string marker)
