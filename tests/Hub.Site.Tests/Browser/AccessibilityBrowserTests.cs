@@ -1,16 +1,13 @@
-using Hub.Site.Tests.Infrastructure;
-
 namespace Hub.Site.Tests.Browser;
 
 /// <summary>axe-core over whole pages of every kind, in light and dark mode (the colour rules, <see cref="AxeSchemes"/>): no serious or critical violation.</summary>
 [Collection("browser")]
-public sealed class AccessibilityBrowserTests
+public sealed class AccessibilityBrowserTests(BasicServedSite basic)
 {
     [BrowserFact]
     public async Task EveryKindOfPageHasNoSeriousViolations()
     {
-        using var site = new TestSite(Fixtures.Basic());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await basic.OpenAsync();
         var page = session.Page;
         var failures = new List<string>();
         // Each page is loaded once and checked in both schemes (AxeSweep).

@@ -5,8 +5,11 @@ namespace Hub.Site.Tests.Browser;
 
 /// <summary>Calculators in Chromium under the preview server's strict CSP, compared with the C# evaluation.</summary>
 [Collection("browser")]
-public sealed class CalculatorBrowserTests
+public sealed class CalculatorBrowserTests(CalculatorBrowserTests.Served served) : IClassFixture<CalculatorBrowserTests.Served>
 {
+    /// <summary>The site of <see cref="Site"/> without a base path, served once for the tests that only read it.</summary>
+    public sealed class Served() : ServedSite(Site());
+
     private static Dictionary<string, string> Site()
     {
         var files = Fixtures.Basic();
@@ -35,8 +38,7 @@ public sealed class CalculatorBrowserTests
     [BrowserFact]
     public async Task TypingUpdatesTheResultAndPercentInputsAreTypedAsPercent()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/ltv/"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
@@ -65,8 +67,7 @@ public sealed class CalculatorBrowserTests
     [BrowserFact]
     public async Task ASharedUrlRestoresTheCalculationAndMatchesCSharp()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/churn-rate/?churned=7&customersAtStart=350"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");

@@ -44,6 +44,12 @@ public abstract class ServedSite : IAsyncLifetime, IDisposable
     }
 }
 
+/// <summary>
+/// The basic fixture site (<see cref="Fixtures.Basic"/>, no base path), served once for the whole "browser" collection:
+/// several classes only read it.
+/// </summary>
+public sealed class BasicServedSite() : ServedSite(Fixtures.Basic());
+
 /// <summary>A page in a browser context of its own that collects console and page errors; disposing closes the context.</summary>
 public sealed class BrowserTab : IAsyncDisposable
 {
