@@ -13,10 +13,18 @@ namespace Hub.Site.Tests.Browser;
 public abstract class ServedSite : IAsyncLifetime, IDisposable
 {
     private readonly TestSite _site;
+    private readonly string? _basePath;
 
-    protected ServedSite(Dictionary<string, string> files) => _site = new TestSite(files);
+    protected ServedSite(Dictionary<string, string> files, string? basePath = null, bool withConfig = true)
+    {
+        _site = new TestSite(files, withConfig);
+        _basePath = basePath;
+    }
 
     public BrowserSession Session { get; private set; } = null!;
+
+    /// <summary>The served site, to read its output; tests must not write to it.</summary>
+    public TestSite Site => _site;
 
     /// <summary>A new page, in a new browser context, on this site's server.</summary>
     public Task<BrowserTab> OpenAsync(BrowserNewPageOptions? options = null) => BrowserTab.OpenAsync(Session, options);
@@ -25,7 +33,7 @@ public abstract class ServedSite : IAsyncLifetime, IDisposable
     {
         if (Chromium.MissingReason is null)
         {
-            Session = await BrowserSession.StartAsync(_site);
+            Session = await BrowserSession.StartAsync(_site, _basePath);
         }
     }
 
