@@ -5,10 +5,13 @@ namespace Hub.Site.Tests.Browser;
 
 /// <summary>Calculators in Chromium under the preview server's strict CSP, compared with the C# evaluation.</summary>
 [Collection("browser")]
-public sealed class CalculatorBrowserTests
+public sealed class CalculatorBrowserTests(CalculatorBrowserTests.Served served) : IClassFixture<CalculatorBrowserTests.Served>
 {
     /// <summary>A page script expression: the <c>formulas</c> export of kpi-formulas.js, found next to the page's calculator module.</summary>
     internal const string FormulasModule = """(await import(new URL(document.querySelector("script[data-module$='calculator.js']").getAttribute('data-module').replace(/calculator\.js$/, 'kpi-formulas.js'), location.href).href)).formulas""";
+
+    /// <summary>The site of <see cref="Site"/> without a base path, served once for the tests that only read it.</summary>
+    public sealed class Served() : ServedSite(Site());
 
     private static Dictionary<string, string> Site()
     {
@@ -38,8 +41,7 @@ public sealed class CalculatorBrowserTests
     [BrowserFact]
     public async Task TypingUpdatesTheResultAndPercentInputsAreTypedAsPercent()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/ltv/"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
@@ -68,8 +70,7 @@ public sealed class CalculatorBrowserTests
     [BrowserFact]
     public async Task ASharedUrlRestoresTheCalculationAndMatchesCSharp()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/kpis/churn-rate/?churned=7&customersAtStart=350"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");

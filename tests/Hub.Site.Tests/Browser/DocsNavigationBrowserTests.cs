@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Hub.Site.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -10,8 +9,11 @@ namespace Hub.Site.Tests.Browser;
 /// their address, back to top, accessibility in both colour schemes, and print without navigation.
 /// </summary>
 [Collection("browser")]
-public sealed class DocsNavigationBrowserTests
+public sealed class DocsNavigationBrowserTests(DocsNavigationBrowserTests.Served served) : IClassFixture<DocsNavigationBrowserTests.Served>
 {
+    /// <summary>The site of <see cref="Files"/>, served once for the class: no test edits it.</summary>
+    public sealed class Served() : ServedSite(Files());
+
     /// <summary>A long Japanese article (twelve sections of several paragraphs) among a few others.</summary>
     private static Dictionary<string, string> Files()
     {
@@ -25,8 +27,7 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task OnAPhoneTheSidebarIsADrawerThatEscapeCloses()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.SetViewportSizeAsync(390, 844);
         await page.GotoAsync(session.Url("ja/articles/long/"));
@@ -62,8 +63,7 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task OnAWideScreenTheSidebarAndTheTocStayInViewAndTheTocMarksTheSectionRead()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync(session.Url("ja/articles/long/"));
@@ -95,8 +95,7 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task AHeadingLinkCopiesItsAddressAndSaysSo()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = session.BaseAddress.TrimEnd('/') });
         await page.SetViewportSizeAsync(1280, 800);
@@ -118,8 +117,7 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task BackToTopAppearsAfterScrollingAndReturnsToTheTop()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         foreach (var (width, height) in new[] { (390, 844), (1280, 800) })
         {
@@ -141,29 +139,23 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task AnArticleWithItsNavigationHasNoSeriousViolationsInEitherScheme()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         var failures = new List<string>();
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        // Each layout is loaded once and checked in both schemes, every rule in each (AxeSweep).
+        foreach (var (width, height, drawer) in new[] { (1280, 800, false), (390, 844, true) })
         {
-            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-            foreach (var (width, height, drawer) in new[] { (1280, 800, false), (390, 844, true) })
+            await page.SetViewportSizeAsync(width, height);
+            await page.GotoAsync(session.Url("ja/articles/long/"));
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await page.EvaluateAsync("() => { const h = document.getElementById('第4節'); window.scrollBy(0, h.getBoundingClientRect().top - 40); }");
+            await Assertions.Expect(page.Locator("nav.toc a[aria-current]")).ToHaveCountAsync(1);
+            if (drawer)
             {
-                await page.SetViewportSizeAsync(width, height);
-                await page.GotoAsync(session.Url("ja/articles/long/"));
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                await page.EvaluateAsync("() => { const h = document.getElementById('第4節'); window.scrollBy(0, h.getBoundingClientRect().top - 40); }");
-                await Assertions.Expect(page.Locator("nav.toc a[aria-current]")).ToHaveCountAsync(1);
-                if (drawer)
-                {
-                    await page.Locator("button.sidebar-toggle").ClickAsync();
-                    await Assertions.Expect(page.Locator("#sidebar")).ToBeVisibleAsync();
-                }
-                var results = await page.RunAxe();
-                failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
-                    .Select(v => $"{scheme} {width}px: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
+                await page.Locator("button.sidebar-toggle").ClickAsync();
+                await Assertions.Expect(page.Locator("#sidebar")).ToBeVisibleAsync();
             }
+            failures.AddRange(await AxeSweep.BothSchemesAsync(page, $"{width}px", everyRuleInDark: true));
         }
         Assert.Empty(failures);
         Assert.Empty(session.ConsoleErrors);
@@ -172,8 +164,7 @@ public sealed class DocsNavigationBrowserTests
     [BrowserFact]
     public async Task APrintedArticleHasNoNavigation()
     {
-        using var site = new TestSite(Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.SetViewportSizeAsync(1280, 800);
         await page.GotoAsync(session.Url("ja/articles/long/"));

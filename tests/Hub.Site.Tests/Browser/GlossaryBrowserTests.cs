@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Hub.Site.Tests.Glossary;
 using Hub.Site.Tests.Infrastructure;
 using Microsoft.Playwright;
@@ -11,8 +10,11 @@ namespace Hub.Site.Tests.Browser;
 /// the text around it.
 /// </summary>
 [Collection("browser")]
-public sealed class GlossaryBrowserTests
+public sealed class GlossaryBrowserTests(GlossaryBrowserTests.Served served) : IClassFixture<GlossaryBrowserTests.Served>
 {
+    /// <summary>The glossary test site, served once for the class: no test edits it.</summary>
+    public sealed class Served() : ServedSite(TermMarkupTests.Files());
+
     private const string ReportViolations = """
         document.addEventListener('securitypolicyviolation', function (e) {
           console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
@@ -22,8 +24,7 @@ public sealed class GlossaryBrowserTests
     [BrowserFact]
     public async Task ADefinitionShowsOnHoverOnKeyboardFocusAndOnTap()
     {
-        using var site = new TestSite(TermMarkupTests.Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.AddInitScriptAsync(ReportViolations);
         await page.GotoAsync(session.Url("ja/articles/terms/"));
@@ -56,7 +57,7 @@ public sealed class GlossaryBrowserTests
         await Assertions.Expect(page.Locator("button[aria-describedby='term-csql']")).ToBeFocusedAsync();
 
         // Touch, on a 390 px phone: a tap shows the definition, a tap elsewhere hides it.
-        var phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions
+        var phone = await served.Session.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
         });
@@ -81,6 +82,7 @@ public sealed class GlossaryBrowserTests
         await mobile.Locator("h1").TapAsync();
         await Assertions.Expect(sql).ToBeHiddenAsync();
 
+        await phone.CloseAsync();
         Assert.Empty(errors);
         Assert.Empty(session.ConsoleErrors);
     }
@@ -88,21 +90,15 @@ public sealed class GlossaryBrowserTests
     [BrowserFact]
     public async Task TermPagesTheIndexAndExplainedTermsHaveNoSeriousAccessibilityViolations()
     {
-        using var site = new TestSite(TermMarkupTests.Files());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         var failures = new List<string>();
-        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        // Each page is loaded once and checked in both schemes (AxeSweep).
+        foreach (var path in new[] { "ja/articles/terms/", "ja/glossary/", "ja/glossary/nrr/" })
         {
-            await page.EmulateMediaAsync(new() { ColorScheme = scheme });
-            foreach (var path in new[] { "ja/articles/terms/", "ja/glossary/", "ja/glossary/nrr/" })
-            {
-                await page.GotoAsync(session.Url(path));
-                await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-                var results = await page.RunAxe(AxeSchemes.For(scheme));
-                failures.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")
-                    .Select(v => $"{scheme} {path}: {v.Id} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})"));
-            }
+            await page.GotoAsync(session.Url(path));
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            failures.AddRange(await AxeSweep.BothSchemesAsync(page, path));
         }
         Assert.Empty(failures);
         Assert.Empty(session.ConsoleErrors);

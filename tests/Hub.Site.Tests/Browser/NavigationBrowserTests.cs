@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Hub.Site.Tests.Browser;
 
 [Collection("browser")]
-public sealed class NavigationBrowserTests
+public sealed class NavigationBrowserTests(BasicServedSite basic)
 {
     [BrowserFact]
     public async Task TheLanguageSwitcherLeadsToTheTranslationUnderTheBasePath()
@@ -32,8 +32,7 @@ public sealed class NavigationBrowserTests
     [BrowserFact]
     public async Task KeyboardUsersCanSkipToContentAndToggleTheColourTheme()
     {
-        using var site = new TestSite(Fixtures.Basic());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await basic.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/"));
         await page.Keyboard.PressAsync("Tab");
@@ -71,8 +70,7 @@ public sealed class NavigationBrowserTests
     [BrowserFact]
     public async Task TheServerRefusesPathsOutsideTheOutputFolder()
     {
-        using var site = new TestSite(Fixtures.Basic());
-        await using var session = await BrowserSession.StartAsync(site);
+        var session = basic.Session;
         using var http = new HttpClient();
         var escape = await http.GetAsync(session.BaseAddress + "%2e%2e/%2e%2e/input/hub.yml");
         Assert.NotEqual(System.Net.HttpStatusCode.OK, escape.StatusCode);
@@ -83,4 +81,4 @@ public sealed class NavigationBrowserTests
 }
 
 [CollectionDefinition("browser", DisableParallelization = true)]
-public sealed class BrowserCollection;
+public sealed class BrowserCollection : ICollectionFixture<BasicServedSite>;

@@ -7,8 +7,22 @@ namespace Hub.Site.Tests.Browser;
 
 /// <summary>Search in Chromium: Japanese and Korean words inside longer runs, questions as their own results.</summary>
 [Collection("browser")]
-public sealed class SearchBrowserTests
+public sealed class SearchBrowserTests(SearchBrowserTests.Served served, SearchBrowserTests.DefaultSiteServed defaultSite)
+    : IClassFixture<SearchBrowserTests.Served>, IClassFixture<SearchBrowserTests.DefaultSiteServed>
 {
+    /// <summary>The site of <see cref="Site"/>, served once for the tests that only read it.</summary>
+    public sealed class Served() : ServedSite(Site());
+
+    /// <summary>The repository's own site (input/) under the base path /kb/, served once: the largest site a browser test builds.</summary>
+    public sealed class DefaultSiteServed() : ServedSite(DefaultSiteFiles(), basePath: "/kb/", withConfig: false);
+
+    private static Dictionary<string, string> DefaultSiteFiles()
+    {
+        var input = Path.Combine(TestSite.RepoRoot, "input");
+        return Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(input, f).Replace('\\', '/'), File.ReadAllText);
+    }
+
     private static Dictionary<string, string> Site()
     {
         var files = Fixtures.Basic();
@@ -48,8 +62,7 @@ public sealed class SearchBrowserTests
     [BrowserFact]
     public async Task JapaneseAndKoreanWordsAreFoundInsideLongerRuns()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/"));
 
@@ -95,8 +108,7 @@ public sealed class SearchBrowserTests
     [BrowserFact]
     public async Task TypingInTheHeaderBoxShowsQuestionsThatLeadToTheirAnchor()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/articles/retention/"));
         await page.Keyboard.PressAsync("/");
@@ -120,11 +132,9 @@ public sealed class SearchBrowserTests
     [InlineData("解約率", false)]
     public async Task FirstSearchOnTheDefaultSiteFetchesOnlyTheQuerysShardsAndItsResultsText(string query, bool exactText)
     {
-        var input = Path.Combine(TestSite.RepoRoot, "input");
-        var files = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(input, f).Replace('\\', '/'), File.ReadAllText);
-        using var site = new TestSite(files, withConfig: false);
-        await using var session = await BrowserSession.StartAsync(site, basePath: "/kb/");
+        // A page in a new browser context has an empty cache, so its search is a first search.
+        await using var session = await defaultSite.OpenAsync();
+        var site = defaultSite.Site;
         var fetched = new List<string>();
         session.Page.Context.Request += (_, request) =>
         {

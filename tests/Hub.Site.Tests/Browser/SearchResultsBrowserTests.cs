@@ -9,8 +9,11 @@ namespace Hub.Site.Tests.Browser;
 /// a result opens.
 /// </summary>
 [Collection("browser")]
-public sealed class SearchResultsBrowserTests
+public sealed class SearchResultsBrowserTests(SearchResultsBrowserTests.Served served) : IClassFixture<SearchResultsBrowserTests.Served>
 {
+    /// <summary>The site of <see cref="Site"/>, served once for the class: no test edits it.</summary>
+    public sealed class Served() : ServedSite(Site());
+
     private static Dictionary<string, string> Site()
     {
         var files = Fixtures.Basic();
@@ -84,8 +87,7 @@ public sealed class SearchResultsBrowserTests
     [BrowserFact]
     public async Task ResultsCarryTheirKindAndFilterByKindAndLanguage()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/"));
 
@@ -129,8 +131,7 @@ public sealed class SearchResultsBrowserTests
     [BrowserFact]
     public async Task SnippetsAreReadableAndMarkTheWordsInEveryScript()
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url("ja/"));
 
@@ -161,8 +162,7 @@ public sealed class SearchResultsBrowserTests
     [InlineData("en", "champion", "/en/articles/renewal/", "Pricing talks", "…renewal pricing with the champion.")]
     public async Task AMatchUnderAHeadingLeadsToItAndTheWordsAreMarkedThere(string lang, string query, string path, string heading, string sectionText)
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url(lang + "/"));
 

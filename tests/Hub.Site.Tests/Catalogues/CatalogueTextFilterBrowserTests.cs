@@ -9,8 +9,11 @@ namespace Hub.Site.Tests.Catalogues;
 /// tags, the KPIs it names by title and abbreviation) and marks what matched, in Japanese, Korean and English.
 /// </summary>
 [Collection("browser")]
-public sealed class CatalogueTextFilterBrowserTests
+public sealed class CatalogueTextFilterBrowserTests(CatalogueTextFilterBrowserTests.Served served) : IClassFixture<CatalogueTextFilterBrowserTests.Served>
 {
+    /// <summary>The site of <see cref="Site"/>, served once for the class: no test edits it.</summary>
+    public sealed class Served() : ServedSite(Site());
+
     private static string Kpi(string title, string start) => $$"""
         ---
         title: {{title}}
@@ -70,8 +73,7 @@ public sealed class CatalogueTextFilterBrowserTests
     [InlineData("en", "story", "renewal", "existing")]
     public async Task TheTextFilterFindsEveryFieldAndMarksWhatMatched(string lang, string lookForWord, string followUpWord, string textWord)
     {
-        using var site = new TestSite(Site());
-        await using var session = await BrowserSession.StartAsync(site);
+        await using var session = await served.OpenAsync();
         var page = session.Page;
         await page.GotoAsync(session.Url(lang + "/catalogues/growth/"));
         var filter = page.Locator("#catalogue-q");
