@@ -197,6 +197,10 @@ for size in $SIZES; do
       hub="$(echo "$HUBS" | awk '{ print $1 }')"
       again_runs=2
       log "Unchanged rebuilds (the last run's output, warm cache), $again_runs runs each"
+      # The runs of other Hubs since this one's last build removed its cache, and the fingerprint names the executable:
+      # one untimed build first, so the timed runs find this Hub's own up-to-date output.
+      # shellcheck disable=SC2046
+      env -C "$OUT/corpus-bench-$size/hub" $(hub_cmd_of "$hub") build --input input --theme "$ROOT/theme" --output "$OUT/site-bench-$size/runs/$hub-$runs" >/dev/null 2>&1 || true
       for run in $(seq "$again_runs"); do
         # shellcheck disable=SC2046
         timed "$size" "bench_${hub}_again" "$OUT/hub-again-$size.log" env -C "$OUT/corpus-bench-$size/hub" $(hub_cmd_of "$hub") build --input input --theme "$ROOT/theme" --output "$OUT/site-bench-$size/runs/$hub-$runs"
