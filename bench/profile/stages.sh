@@ -15,6 +15,6 @@ shift || true
 dotnet build "$ROOT/bench/Hub.Bench.Stages" -c Release -nologo -v q >"$OUT/stages-build.log" 2>&1 || { tail -20 "$OUT/stages-build.log" >&2; exit 1; }
 rm -rf "$OUT/site-$SIZE/stages" "$OUT/site-$SIZE/stages-write-test"
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"
-env -C "$OUT/corpus-$SIZE/hub" dotnet "$ROOT/bench/Hub.Bench.Stages/bin/Release/net10.0/Hub.Bench.Stages.dll" \
+env -C "$OUT/corpus-bench-$SIZE/hub" dotnet "$ROOT/bench/Hub.Bench.Stages/bin/Release/net10.0/Hub.Bench.Stages.dll" \
   --input input --theme "$ROOT/theme" --output "$OUT/site-$SIZE/stages" "$@"
 rm -rf "$OUT/site-$SIZE/stages"

@@ -81,7 +81,7 @@ if [ "$BUILD" = 1 ]; then
   grep -q 'stage profiler did not build' "$WORK/dotnet-build.log" && STAGES=0
 fi
 
-CORPUS="$OUT/corpus-$PAGES"
+CORPUS="$OUT/corpus-bench-$PAGES"
 if [ ! -d "$CORPUS/hub/input" ]; then
   log "Generating the $PAGES-page corpus (bench/Hub.Bench)"
   dotnet "$BENCH_DLL" corpus --pages "$PAGES" --out "$CORPUS" >&2
