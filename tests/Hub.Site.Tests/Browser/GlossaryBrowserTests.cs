@@ -57,21 +57,8 @@ public sealed class GlossaryBrowserTests(GlossaryBrowserTests.Served served) : I
         await Assertions.Expect(page.Locator("button[aria-describedby='term-csql']")).ToBeFocusedAsync();
 
         // Touch, on a 390 px phone: a tap shows the definition, a tap elsewhere hides it.
-        var phone = await served.Session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var mobile = await phone.NewPageAsync();
-        mobile.SetDefaultTimeout(Chromium.WaitBound);
-        var errors = new List<string>();
-        mobile.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        mobile.PageError += (_, error) => errors.Add(error);
+        await using var phone = await BrowserTab.OpenAsync(served.Session, BrowserTab.Phone);
+        var mobile = phone.Page;
         await mobile.AddInitScriptAsync(ReportViolations);
         await mobile.GotoAsync(session.Url("ja/articles/terms/"));
         await mobile.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -82,8 +69,7 @@ public sealed class GlossaryBrowserTests(GlossaryBrowserTests.Served served) : I
         await mobile.Locator("h1").TapAsync();
         await Assertions.Expect(sql).ToBeHiddenAsync();
 
-        await phone.CloseAsync();
-        Assert.Empty(errors);
+        Assert.Empty(phone.ConsoleErrors);
         Assert.Empty(session.ConsoleErrors);
     }
 

@@ -45,21 +45,8 @@ public sealed class GlossaryEmbedBrowserTests
         await Assertions.Expect(definition).ToBeHiddenAsync();
 
         // Touch, on a 390 px phone.
-        var phone = await session.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var mobile = await phone.NewPageAsync();
-        mobile.SetDefaultTimeout(Chromium.WaitBound);
-        var errors = new List<string>();
-        mobile.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        mobile.PageError += (_, error) => errors.Add(error);
+        await using var phone = await BrowserTab.OpenAsync(session, BrowserTab.Phone);
+        var mobile = phone.Page;
         await mobile.GotoAsync(session.Url("ja/articles/embed/"));
         await mobile.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var tapped = mobile.Locator("#term-product");
@@ -68,9 +55,8 @@ public sealed class GlossaryEmbedBrowserTests
         await Assertions.Expect(tapped).ToBeVisibleAsync();
         await mobile.Locator("h1").TapAsync();
         await Assertions.Expect(tapped).ToBeHiddenAsync();
-        await phone.CloseAsync();
 
-        Assert.Empty(errors);
+        Assert.Empty(phone.ConsoleErrors);
         Assert.Empty(session.ConsoleErrors);
     }
 

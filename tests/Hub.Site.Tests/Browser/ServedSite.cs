@@ -73,6 +73,12 @@ public sealed class BrowserTab : IAsyncDisposable
 
     public List<string> ConsoleErrors { get; } = [];
 
+    /// <summary>A 390 px touch phone (the small-screen layout, taps instead of hovers).</summary>
+    public static BrowserNewPageOptions Phone => new()
+    {
+        HasTouch = true, IsMobile = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+    };
+
     /// <summary>The server's address, ending in <c>/</c>.</summary>
     public string BaseAddress => _session.BaseAddress;
 
