@@ -11,13 +11,6 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class BuildErrorsBrowserTests
 {
-    /// <summary>Makes each CSP violation a console error, which the session collects.</summary>
-    private const string ReportViolations = """
-        document.addEventListener('securitypolicyviolation', function (e) {
-          console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
-        });
-        """;
-
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = 60000 };
 
     [BrowserFact]
@@ -26,7 +19,7 @@ public sealed class BuildErrorsBrowserTests
         using var site = new TestSite(Fixtures.Basic());
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
-        await page.AddInitScriptAsync(ReportViolations);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await page.GotoAsync(session.Url("ko/articles/crm/"));
         var overlay = page.Locator(".hub-build-errors");
         Assert.Equal(0, await overlay.CountAsync());
@@ -62,7 +55,7 @@ public sealed class BuildErrorsBrowserTests
         using var site = new TestSite(Fixtures.Basic());
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
-        await page.AddInitScriptAsync(ReportViolations);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
         {

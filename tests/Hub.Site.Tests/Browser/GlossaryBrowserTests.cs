@@ -15,18 +15,12 @@ public sealed class GlossaryBrowserTests(GlossaryBrowserTests.Served served) : I
     /// <summary>The glossary test site, served once for the class: no test edits it.</summary>
     public sealed class Served() : ServedSite(TermMarkupTests.Files());
 
-    private const string ReportViolations = """
-        document.addEventListener('securitypolicyviolation', function (e) {
-          console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
-        });
-        """;
-
     [BrowserFact]
     public async Task ADefinitionShowsOnHoverOnKeyboardFocusAndOnTap()
     {
         await using var session = await served.OpenAsync();
         var page = session.Page;
-        await page.AddInitScriptAsync(ReportViolations);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await page.GotoAsync(session.Url("ja/articles/terms/"));
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
@@ -59,7 +53,7 @@ public sealed class GlossaryBrowserTests(GlossaryBrowserTests.Served served) : I
         // Touch, on a 390 px phone: a tap shows the definition, a tap elsewhere hides it.
         await using var phone = await BrowserTab.OpenAsync(served.Session, BrowserTab.Phone);
         var mobile = phone.Page;
-        await mobile.AddInitScriptAsync(ReportViolations);
+        await mobile.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await mobile.GotoAsync(session.Url("ja/articles/terms/"));
         await mobile.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var sql = mobile.Locator("#term-sql");

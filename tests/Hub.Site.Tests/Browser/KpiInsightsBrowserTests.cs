@@ -9,20 +9,13 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class KpiInsightsBrowserTests
 {
-    /// <summary>Makes each CSP violation a console error, which the session collects.</summary>
-    private const string ReportViolations = """
-        document.addEventListener('securitypolicyviolation', function (e) {
-          console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
-        });
-        """;
-
     [BrowserFact]
     public async Task TypingConvertsTheResultAndMovesThePointsOnTheCharts()
     {
         using var site = new TestSite(Fixtures.BasicWith(("kpis/grr.md", KpiInsightsFixture.Grr)));
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
-        await page.AddInitScriptAsync(ReportViolations);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await page.GotoAsync(session.Url("ja/kpis/grr/"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
 

@@ -11,19 +11,13 @@ namespace Hub.Site.Tests.Browser;
 [Collection("browser")]
 public sealed class KpiScenarioBrowserTests
 {
-    private const string ReportViolations = """
-        document.addEventListener('securitypolicyviolation', function (e) {
-          console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
-        });
-        """;
-
     [BrowserFact]
     public async Task AComparisonShowsBothScenariosAndRoundTripsThroughTheAddress()
     {
         using var site = new TestSite(Fixtures.BasicWith(("kpis/grr.md", KpiInsightsFixture.Grr)));
         await using var session = await BrowserSession.StartAsync(site);
         var page = session.Page;
-        await page.AddInitScriptAsync(ReportViolations);
+        await page.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await page.GotoAsync(session.Url("ja/kpis/grr/"));
         await page.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
 
@@ -69,7 +63,7 @@ public sealed class KpiScenarioBrowserTests
         // Opening the shared address in a fresh page restores the comparison as it was.
         var other = await Chromium.NewPageAsync(session.Browser);
         other.Console += (_, message) => { if (message.Type == "error") { session.ConsoleErrors.Add(message.Text); } };
-        await other.AddInitScriptAsync(ReportViolations);
+        await other.AddInitScriptAsync(CspBrowserTests.ReportViolations);
         await other.GotoAsync(shared);
         await other.WaitForFunctionAsync("() => document.documentElement.getAttribute('data-calculators') === 'ready'");
         var otherPanel = other.Locator("form.kpi-calculator .kpi-compare-panel");
